@@ -1,0 +1,14 @@
+//! news-widget: an embeddable news widget.
+//!
+//! The pure core (feed reading, normalisation, text, URLs, times, rotation, configuration,
+//! UI strings) has no DOM access and is tested on the host. The shell (components, hooks,
+//! fetch, embedding) only exists on `wasm32` and is tested in real browsers.
+
+pub mod config;
+pub mod feed;
+pub mod i18n;
+pub mod plain_text;
+pub mod rotation;
+pub mod timestamp;
+pub mod url_policy;
+pub mod view_model;
