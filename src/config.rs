@@ -1,1 +1,256 @@
-//! TODO: filled in by its issue.
+//! The `<news-widget>` element's attributes, read into a typed [`Config`].
+//!
+//! A partner's typo must never break the widget: an invalid value is ignored (the default is
+//! used) and reported as a [`ConfigWarning`] naming the attribute, the value and what is
+//! accepted. Attribute names are matched case-insensitively; other attributes (`class`,
+//! `id`, `style`, …) belong to the host page and are ignored silently. An empty value counts
+//! as a missing attribute, because templates often render unset options as `attr=""`.
+//!
+//! | attribute       | accepted                                        | default            |
+//! |-----------------|-------------------------------------------------|--------------------|
+//! | `feed`          | URL of a JSON Feed, relative to the page        | `feed.json`        |
+//! | `article`       | `id` of the item to show as the article         | first article      |
+//! | `interval`      | seconds between slides, 2 to 600, e.g. `7.5`    | `6`                |
+//! | `lang`          | `zh`, `zh-CN`, `en`, `en-US`, … (any zh/en tag) | feed's, else zh-CN |
+//! | `theme`         | `light`, `dark`, `auto`                         | `auto`             |
+//! | `max-headlines` | whole number 1 to 100, per sidebar section      | all                |
+//! | `target`        | `_self`, `_blank` (for headline links)          | `_self`            |
+
+use crate::i18n::Lang;
+use std::fmt;
+
+/// The attributes the element reads, for the custom element's `observedAttributes`.
+pub const ATTRIBUTES: [&str; 7] = [
+    "feed",
+    "article",
+    "interval",
+    "lang",
+    "theme",
+    "max-headlines",
+    "target",
+];
+
+/// Colour scheme of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The attribute value naming this theme, also usable as a CSS hook.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// Where headline links open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LinkTarget {
+    /// `_self`: the current browsing context.
+    #[default]
+    SameTab,
+    /// `_blank`: a new tab (the shell adds `rel="noopener"`).
+    NewTab,
+}
+
+impl LinkTarget {
+    /// The value for the links' `target` attribute.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            LinkTarget::SameTab => "_self",
+            LinkTarget::NewTab => "_blank",
+        }
+    }
+}
+
+/// One widget's configuration. `Default` is what an element without attributes gets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Feed URL as written; resolved against the page by the fetch.
+    pub feed: String,
+    /// Item `id` to show as the article; `None` lets the view model pick.
+    pub article: Option<String>,
+    /// Time each slide shows, in milliseconds (2 000 to 600 000).
+    pub interval_ms: u32,
+    /// UI language chosen by the partner; `None` follows the feed (see [`Config::language`]).
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    /// Most headlines shown per sidebar section (1 to 100); `None` shows all.
+    pub max_headlines: Option<usize>,
+    pub target: LinkTarget,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            feed: "feed.json".to_owned(),
+            article: None,
+            interval_ms: 6_000,
+            lang: None,
+            theme: Theme::Auto,
+            max_headlines: None,
+            target: LinkTarget::SameTab,
+        }
+    }
+}
+
+/// An attribute value that was ignored. `Display` gives the console message, e.g.
+/// `news-widget: ignoring interval="0.5": expected seconds between 2 and 600; using 6`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigWarning {
+    /// The attribute's name, lowercase.
+    pub attribute: &'static str,
+    /// The value as the partner wrote it.
+    pub value: String,
+    /// What the attribute accepts.
+    pub expected: &'static str,
+    /// What is used instead.
+    pub fallback: &'static str,
+}
+
+impl fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Debug-quoting escapes quotes and control characters; the cut keeps a pasted blob
+        // from flooding the console.
+        let mut shown: String = self.value.chars().take(80).collect();
+        if shown.len() < self.value.len() {
+            shown.push('…');
+        }
+        write!(
+            f,
+            "news-widget: ignoring {}={:?}: expected {}; using {}",
+            self.attribute, shown, self.expected, self.fallback
+        )
+    }
+}
+
+impl Config {
+    /// The configuration for an element's attributes (name, value pairs in any order), with
+    /// a warning for each ignored value. A repeated attribute takes its last value.
+    pub fn from_attributes<'a>(
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Config, Vec<ConfigWarning>) {
+        let mut config = Config::default();
+        let warnings = attrs
+            .into_iter()
+            .filter_map(|(name, value)| config.apply(name, Some(value)))
+            .collect();
+        (config, warnings)
+    }
+
+    /// Applies one attribute change (`None`: the attribute was removed, so its default
+    /// returns). An invalid value also restores the default, so the configuration always
+    /// follows the element's current attributes, and returns a warning.
+    pub fn apply(&mut self, name: &str, value: Option<&str>) -> Option<ConfigWarning> {
+        let name = *ATTRIBUTES.iter().find(|a| a.eq_ignore_ascii_case(name))?;
+        let raw = value.filter(|v| !v.is_empty());
+        // HTML strips ASCII whitespace around URLs and keywords; an all-blank value is unset.
+        let trimmed = raw.map(str::trim_ascii).filter(|v| !v.is_empty());
+        let d = Config::default();
+        let valid = match name {
+            "feed" => {
+                self.feed = trimmed.map_or(d.feed, str::to_owned);
+                true
+            }
+            // Item ids are compared exactly, so they are not trimmed.
+            "article" => {
+                self.article = raw.map(str::to_owned);
+                true
+            }
+            "interval" => set(
+                &mut self.interval_ms,
+                trimmed,
+                d.interval_ms,
+                parse_interval,
+            ),
+            "lang" => set(&mut self.lang, trimmed, d.lang, |v| {
+                Lang::parse(v).map(Some)
+            }),
+            "theme" => set(&mut self.theme, trimmed, d.theme, parse_theme),
+            "max-headlines" => set(&mut self.max_headlines, trimmed, d.max_headlines, |v| {
+                v.parse().ok().filter(|n| (1..=100).contains(n)).map(Some)
+            }),
+            _ => set(&mut self.target, trimmed, d.target, parse_target),
+        };
+        if valid {
+            return None;
+        }
+        let (expected, fallback) = match name {
+            "interval" => ("seconds between 2 and 600", "6"),
+            "lang" => (
+                "zh, zh-CN, en, en-US or another zh-*/en-* tag",
+                "the feed's language",
+            ),
+            "theme" => ("light, dark or auto", "auto"),
+            "max-headlines" => ("a whole number from 1 to 100", "all headlines"),
+            _ => ("_self or _blank", "_self"),
+        };
+        Some(ConfigWarning {
+            attribute: name,
+            value: value.unwrap_or_default().to_owned(),
+            expected,
+            fallback,
+        })
+    }
+
+    /// The UI language: the `lang` attribute if given, else the feed's, else zh-CN.
+    pub fn language(&self, feed_language: Option<&str>) -> Lang {
+        self.lang
+            .unwrap_or_else(|| Lang::resolve(None, feed_language))
+    }
+}
+
+/// Sets `field` from `value`, or to its default when the value is missing or invalid;
+/// returns false only for an invalid value.
+fn set<T>(
+    field: &mut T,
+    value: Option<&str>,
+    default: T,
+    parse: impl Fn(&str) -> Option<T>,
+) -> bool {
+    let parsed = value.map(parse);
+    let valid = !matches!(parsed, Some(None));
+    *field = parsed.flatten().unwrap_or(default);
+    valid
+}
+
+/// Seconds with an optional fraction (`6`, `7.5`, `.5`) to milliseconds, if within 2–600 s.
+/// Integer arithmetic only: float parsing would add kilobytes to the wasm.
+fn parse_interval(v: &str) -> Option<u32> {
+    let (whole, fraction) = v.split_once('.').unwrap_or((v, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let mut ms: u32 = 0;
+    for b in whole.bytes() {
+        ms = ms.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
+    ms = ms.checked_mul(1000)?;
+    for (b, scale) in fraction.bytes().zip([100, 10, 1]) {
+        ms = ms.checked_add(u32::from(b - b'0') * scale)?;
+    }
+    // Digits past milliseconds are dropped, but any of them still puts 600 s over the limit.
+    let beyond_ms = fraction.bytes().skip(3).any(|b| b != b'0');
+    (ms >= 2_000 && (ms < 600_000 || ms == 600_000 && !beyond_ms)).then_some(ms)
+}
+
+fn parse_theme(v: &str) -> Option<Theme> {
+    [Theme::Light, Theme::Dark, Theme::Auto]
+        .into_iter()
+        .find(|t| t.as_str().eq_ignore_ascii_case(v))
+}
+
+fn parse_target(v: &str) -> Option<LinkTarget> {
+    [LinkTarget::SameTab, LinkTarget::NewTab]
+        .into_iter()
+        .find(|t| t.as_str().eq_ignore_ascii_case(v))
+}
