@@ -12,3 +12,12 @@ pub mod rotation;
 pub mod timestamp;
 pub mod url_policy;
 pub mod view_model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

@@ -1,0 +1,2 @@
+//! Feed parsing benchmark (filled in by the feed work).
+fn main() {}

@@ -1,0 +1,69 @@
+//! The article: headline, time and source line, body blocks, tags.
+
+use yew::prelude::*;
+
+use crate::components::figure::FigureView;
+use crate::i18n::Lang;
+use crate::timestamp::Timestamp;
+use crate::view_model::{Article, Block};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Article,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let strings = props.lang.strings();
+    let time = article.published.map(|t| t.wall_clock());
+    let meta = strings.meta_line(time.as_deref(), article.source.as_deref());
+    html! {
+        <article class="nw-article" part="article">
+            <h1 class="nw-headline" part="headline">
+                if let Some(url) = &article.url {
+                    <a href={url.clone()}>{ &article.title }</a>
+                } else {
+                    { &article.title }
+                }
+            </h1>
+            if !meta.is_empty() {
+                <p class="nw-meta" part="meta">
+                    if let Some(time) = meta.time {
+                        <span>{ time.label }<time datetime={article.published.map(|t| datetime(&t))}>{ time.value }</time></span>
+                    }
+                    if let Some(source) = meta.source {
+                        <span>{ source.label }{ source.value }</span>
+                    }
+                </p>
+            }
+            <div class="nw-body" part="body">
+                { for article.blocks.iter().map(|b| block(b, props.lang)) }
+            </div>
+            if !article.tags.is_empty() {
+                <ul class="nw-tags" part="tags" aria-label={strings.tags.trim_end_matches([':', ' '])}>
+                    { for article.tags.iter().map(|tag| html! { <li>{ tag }</li> }) }
+                </ul>
+            }
+        </article>
+    }
+}
+
+/// The `datetime` attribute: ISO 8601 with the publisher's offset when known.
+fn datetime(t: &Timestamp) -> String {
+    let date = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute, t.second);
+    match t.offset_minutes {
+        Some(0) => date + "Z",
+        Some(m) => format!("{date}{}{:02}:{:02}", if m < 0 { '-' } else { '+' }, m.unsigned_abs() / 60, m.unsigned_abs() % 60),
+        None => date,
+    }
+}
+
+fn block(block: &Block, lang: Lang) -> Html {
+    match block {
+        Block::Paragraph(text) => html! { <p>{ text }</p> },
+        Block::Heading(text) => html! { <h2 class="nw-subhead">{ text }</h2> },
+        Block::Figure(figure) => html! { <FigureView figure={figure.clone()} {lang} /> },
+    }
+}

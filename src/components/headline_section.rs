@@ -1,0 +1,118 @@
+//! One headline section as a W3C APG carousel: slides of headlines, a rotate/stop button
+//! first in tab order, previous/next, "n / m" labels. All slides stay in the DOM; only the
+//! current one is shown, so every headline is there for search and assistive technology.
+
+use yew::prelude::*;
+
+use crate::components::sidebar::NavigateRequest;
+use crate::config::LinkTarget;
+use crate::hooks::use_rotation::use_rotation;
+use crate::i18n::Lang;
+use crate::rotation::RotationEvent;
+use crate::view_model::{Headline, Section};
+
+/// Headlines per slide: fewer when summaries make each one tall.
+fn per_slide(section: &Section) -> usize {
+    if section.show_summaries {
+        4
+    } else {
+        5
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineSectionProps {
+    pub section: Section,
+    pub lang: Lang,
+    pub interval_ms: u32,
+    pub target: LinkTarget,
+    pub id: AttrValue,
+    pub onnavigate: Callback<NavigateRequest, bool>,
+}
+
+#[function_component]
+pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
+    let strings = props.lang.strings();
+    let section = &props.section;
+    let slides: Vec<&[Headline]> = section.items.chunks(per_slide(section)).collect();
+    let node = use_node_ref();
+    let rotation = use_rotation(slides.len(), props.interval_ms, node.clone());
+    let state = rotation.state;
+    let title_id = format!("{}-title", props.id);
+    let carousel = slides.len() > 1;
+
+    html! {
+        <section ref={node} class="nw-section" part="section"
+            aria-labelledby={title_id.clone()}
+            aria-roledescription={carousel.then_some(strings.carousel)}
+            onmouseenter={send(&rotation.send, RotationEvent::PointerEnter)}
+            onmouseleave={send(&rotation.send, RotationEvent::PointerLeave)}
+            onfocusin={send(&rotation.send, RotationEvent::FocusIn)}
+            onfocusout={send(&rotation.send, RotationEvent::FocusOut)}>
+            <div class="nw-section-head">
+                <h2 class="nw-section-title" id={title_id}>{ &section.title }</h2>
+                if carousel {
+                    <div class="nw-controls" part="controls">
+                        <button type="button" class="nw-toggle"
+                            onclick={send(&rotation.send, RotationEvent::TogglePressed)}>
+                            { strings.toggle_label(state.toggle_action()) }
+                        </button>
+                        <button type="button" aria-label={strings.previous_slide}
+                            onclick={send(&rotation.send, RotationEvent::Previous)}>{ "‹" }</button>
+                        <span aria-hidden="true">{ strings.slide_label(state.index() + 1, slides.len()) }</span>
+                        <button type="button" aria-label={strings.next_slide}
+                            onclick={send(&rotation.send, RotationEvent::Next)}>{ "›" }</button>
+                    </div>
+                }
+            </div>
+            <div class="nw-slides" aria-live={if carousel { state.live_politeness() } else { "off" }}>
+                { for slides.iter().enumerate().map(|(i, items)| html! {
+                    <ul class="nw-slide" key={i}
+                        role={carousel.then_some("group")}
+                        aria-roledescription={carousel.then_some(strings.slide)}
+                        aria-label={carousel.then(|| strings.slide_label(i + 1, slides.len()))}
+                        hidden={carousel && i != state.index()}>
+                        { for items.iter().map(|item| headline(item, section.show_summaries, props)) }
+                    </ul>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// A DOM event handler that sends `event` to the rotation machine.
+fn send<E: 'static>(machine: &Callback<RotationEvent>, event: RotationEvent) -> Callback<E> {
+    machine.reform(move |_: E| event)
+}
+
+fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
+    let title = match &item.url {
+        Some(url) => {
+            let request = NavigateRequest { url: url.clone(), title: item.title.clone() };
+            let onnavigate = props.onnavigate.clone();
+            // The host page may cancel the navigation (news-widget:navigate is cancelable).
+            let onclick = Callback::from(move |event: MouseEvent| {
+                if !onnavigate.emit(request.clone()) {
+                    event.prevent_default();
+                }
+            });
+            let new_tab = props.target == LinkTarget::NewTab;
+            html! {
+                <a class="nw-item-title" href={url.clone()} {onclick}
+                    target={new_tab.then_some("_blank")}
+                    rel={new_tab.then_some("noopener noreferrer")}>{ &item.title }</a>
+            }
+        }
+        None => html! { <span class="nw-item-title">{ &item.title }</span> },
+    };
+    html! {
+        <li key={item.id.clone()}>
+            { title }
+            if show_summary {
+                if let Some(summary) = &item.summary {
+                    <p class="nw-summary">{ summary }</p>
+                }
+            }
+        </li>
+    }
+}

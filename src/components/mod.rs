@@ -1,0 +1,8 @@
+//! Yew components: the thin shell that turns the view model into DOM.
+
+pub mod app;
+pub mod article;
+pub mod figure;
+pub mod headline_section;
+pub mod sidebar;
+pub mod states;

@@ -1,0 +1,44 @@
+//! The sidebar: one rotating headline section per feed section.
+
+use yew::prelude::*;
+
+use crate::components::headline_section::HeadlineSection;
+use crate::config::LinkTarget;
+use crate::i18n::Lang;
+use crate::view_model::Section;
+
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    pub sections: Vec<Section>,
+    pub lang: Lang,
+    pub interval_ms: u32,
+    pub target: LinkTarget,
+    /// Unique per widget instance, so ARIA ids never collide between instances.
+    pub id_prefix: AttrValue,
+    pub onnavigate: Callback<NavigateRequest, bool>,
+}
+
+/// A reader chose a headline; the shell asks the host page whether to follow it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NavigateRequest {
+    pub url: String,
+    pub title: String,
+}
+
+#[function_component]
+pub fn Sidebar(props: &SidebarProps) -> Html {
+    html! {
+        <aside class="nw-sidebar" part="sidebar">
+            { for props.sections.iter().enumerate().map(|(i, section)| html! {
+                <HeadlineSection
+                    key={i}
+                    section={section.clone()}
+                    lang={props.lang}
+                    interval_ms={props.interval_ms}
+                    target={props.target}
+                    id={format!("{}-s{i}", props.id_prefix)}
+                    onnavigate={props.onnavigate.clone()} />
+            }) }
+        </aside>
+    }
+}

@@ -1,0 +1,59 @@
+//! Loading, empty and error states.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct StateProps {
+    pub lang: Lang,
+}
+
+/// A skeleton in the final layout's shape, so nothing jumps when the article arrives.
+#[function_component]
+pub fn Loading(props: &StateProps) -> Html {
+    html! {
+        <div class="nw-layout nw-skeleton" part="skeleton" role="status" aria-busy="true">
+            <div class="nw-skeleton">
+                <span class="nw-visually-hidden">{ props.lang.strings().loading }</span>
+                <div class="nw-skeleton-line nw-wide"></div>
+                <div class="nw-skeleton-line"></div>
+                <div class="nw-skeleton-line"></div>
+                <div class="nw-skeleton-box"></div>
+                <div class="nw-skeleton-line"></div>
+            </div>
+            <div class="nw-skeleton">
+                <div class="nw-skeleton-line nw-wide"></div>
+                <div class="nw-skeleton-line"></div>
+                <div class="nw-skeleton-line"></div>
+            </div>
+        </div>
+    }
+}
+
+#[function_component]
+pub fn Empty(props: &StateProps) -> Html {
+    html! {
+        <div class="nw-status" part="empty" role="status">{ props.lang.strings().empty }</div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorStateProps {
+    pub lang: Lang,
+    pub message: AttrValue,
+    pub onretry: Callback<()>,
+}
+
+#[function_component]
+pub fn ErrorState(props: &ErrorStateProps) -> Html {
+    let strings = props.lang.strings();
+    let onclick = props.onretry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="nw-status nw-error" part="error" role="alert">
+            <p class="nw-error-title">{ strings.error_title }</p>
+            <p class="nw-error-message">{ &props.message }</p>
+            <button type="button" {onclick}>{ strings.retry }</button>
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! Embedding glue: what the loader's `<news-widget>` element calls. Each element runs in its
+//! own wasm instance (see static/news-widget.js), so everything here is per widget.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback};
+
+use crate::components::app::{App, AppProps, WidgetStatus};
+use crate::components::sidebar::NavigateRequest;
+use crate::config::Config;
+
+/// A mounted widget, owned by its element; dropped (or `destroy`ed) when the element goes.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<AppHandle<App>>,
+    config: Config,
+    host: HtmlElement,
+    container: Element,
+    id_prefix: String,
+}
+
+/// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
+/// attributes. `on_crash` is called with the message if this instance ever panics.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: ShadowRoot, on_crash: js_sys::Function) -> Result<WidgetHandle, JsValue> {
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = on_crash.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
+    }));
+    let names = host.get_attribute_names();
+    let attributes: Vec<(String, String)> = names
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| host.get_attribute(&name).map(|value| (name, value)))
+        .collect();
+    let (config, warnings) =
+        Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.to_string().into());
+    }
+    let document = host.owner_document().ok_or("news-widget: element has no document")?;
+    let container = document.create_element("div")?;
+    root.append_child(&container)?;
+    // Each shadow root is its own id scope; the random part keeps ids unique even for code
+    // that looks across roots.
+    let id_prefix = format!("nw{}", (js_sys::Math::random() * 1e9) as u32);
+    let mut handle = WidgetHandle { app: None, config, host, container, id_prefix };
+    let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
+        .render();
+    handle.app = Some(app);
+    Ok(handle)
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// An observed attribute changed (`None`: removed). Invalid values are reported in the
+    /// console and ignored.
+    pub fn set_attribute(&mut self, name: &str, value: Option<String>) {
+        if let Some(warning) = self.config.apply(name, value.as_deref()) {
+            web_sys::console::warn_1(&warning.to_string().into());
+        }
+        let props = self.props();
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the widget: its timers, listeners and requests stop.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.container.remove();
+    }
+}
+
+impl WidgetHandle {
+    fn props(&self) -> AppProps {
+        let host = self.host.clone();
+        let onstatus = Callback::from(move |status: WidgetStatus| report_status(&host, &status));
+        let host = self.host.clone();
+        let onnavigate = Callback::from(move |request: NavigateRequest| {
+            let detail = detail(&[("url", &request.url), ("title", &request.title)]);
+            dispatch(&host, "news-widget:navigate", &detail, true)
+        });
+        AppProps {
+            config: self.config.clone(),
+            id_prefix: self.id_prefix.clone().into(),
+            onstatus,
+            onnavigate,
+        }
+    }
+}
+
+/// Reflects the state on the host (`state` attribute) and announces ready / error.
+fn report_status(host: &HtmlElement, status: &WidgetStatus) {
+    let (state, event) = match status {
+        WidgetStatus::Loading => ("loading", None),
+        WidgetStatus::Ready => ("ready", Some(("news-widget:ready", detail(&[])))),
+        WidgetStatus::Empty => ("empty", Some(("news-widget:ready", detail(&[("empty", "true")])))),
+        WidgetStatus::Error(message) => {
+            ("error", Some(("news-widget:error", detail(&[("message", message)]))))
+        }
+    };
+    let _ = host.set_attribute("state", state);
+    if let Some((name, detail)) = event {
+        dispatch(host, name, &detail, false);
+    }
+}
+
+fn detail(fields: &[(&str, &str)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object.into()
+}
+
+/// Dispatches a bubbling, composed CustomEvent; returns false if a listener cancelled it.
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => host.dispatch_event(event.unchecked_ref()).unwrap_or(true),
+        Err(_) => true,
+    }
+}

@@ -1,0 +1,78 @@
+//! Fetches and reads the feed. Keeps the last good page when a later load fails, and
+//! abandons a request whose component has gone.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::fetch::fetch_feed;
+use crate::view_model::Page;
+
+#[derive(Clone, PartialEq)]
+pub enum FeedState {
+    Loading,
+    Ready(Rc<Page>),
+    /// `last_good` is what was shown before the failure, kept on screen.
+    Failed {
+        message: AttrValue,
+        last_good: Option<Rc<Page>>,
+    },
+}
+
+pub struct FeedHandle {
+    pub state: FeedState,
+    pub retry: Callback<()>,
+}
+
+impl FeedHandle {
+    /// The page to show: the current one, or the last good one after a failed refresh.
+    pub fn page(&self) -> Option<&Page> {
+        match &self.state {
+            FeedState::Ready(page) => Some(page),
+            FeedState::Failed { last_good, .. } => last_good.as_deref(),
+            FeedState::Loading => None,
+        }
+    }
+}
+
+#[hook]
+pub fn use_feed(url: String, article: Option<String>, max_headlines: Option<usize>) -> FeedHandle {
+    let state = use_state_eq(|| FeedState::Loading);
+    let attempt = use_state_eq(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with(
+            (url, article, max_headlines, *attempt),
+            move |(url, article, max_headlines, _)| {
+                let (url, article, max_headlines) = (url.clone(), article.clone(), *max_headlines);
+                let alive = Rc::new(Cell::new(true));
+                let still_mounted = Rc::clone(&alive);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = fetch_feed(&url, article.as_deref(), max_headlines).await;
+                    if !still_mounted.get() {
+                        return;
+                    }
+                    match result {
+                        Ok(page) => state.set(FeedState::Ready(Rc::new(page))),
+                        Err(message) => {
+                            web_sys::console::error_1(&format!("news-widget: {message}").into());
+                            let last_good = match &*state {
+                                FeedState::Ready(page) => Some(Rc::clone(page)),
+                                FeedState::Failed { last_good, .. } => last_good.clone(),
+                                FeedState::Loading => None,
+                            };
+                            state.set(FeedState::Failed { message: message.into(), last_good });
+                        }
+                    }
+                });
+                move || alive.set(false)
+            },
+        );
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    FeedHandle { state: (*state).clone(), retry }
+}
