@@ -165,7 +165,7 @@ fn article(feed: &Value) -> &Value {
 }
 
 /// The items a section lists, in its order.
-fn section_items<'a>(feed: &'a Value, index: usize) -> Vec<&'a Value> {
+fn section_items(feed: &Value, index: usize) -> Vec<&Value> {
     let by_id = items_by_id(feed);
     feed["_news_widget"]["sections"][index]["items"]
         .as_array()
@@ -648,4 +648,18 @@ fn schema_accepts_the_real_feeds_the_reference_schema_accepts() {
         }
     }
     assert!(accepted > 0, "the reference schema accepted no corpus feed");
+}
+
+#[test]
+fn documentation_example_satisfies_the_schema() {
+    let doc = std::fs::read_to_string(project_path("docs/feed-extension.md")).expect("docs");
+    let example = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a ```json example in docs/feed-extension.md");
+    let example: Value = serde_json::from_str(example).expect("the example is JSON");
+    if let Err(e) = Validator::widget().check(&example) {
+        panic!("the documentation's example fails the schema:\n{e}");
+    }
 }
