@@ -510,9 +510,11 @@ fn first_block_of_type<'a>(feed: &'a mut Value, kind: &str) -> &'a mut Value {
 #[test]
 fn schema_rejects_broken_feeds() {
     let validator = Validator::widget();
-    let cases: Vec<(&str, Value)> = vec![
+    // (what is broken, a fragment of the error that names it, the broken feed)
+    let cases: Vec<(&str, &str, Value)> = vec![
         (
             "figure without width",
+            "missing properties 'width'",
             edited(|f| {
                 first_block_of_type(f, "figure")
                     .as_object_mut()
@@ -522,30 +524,37 @@ fn schema_rejects_broken_feeds() {
         ),
         (
             "figure with zero height",
+            "/height",
             edited(|f| first_block_of_type(f, "figure")["height"] = json!(0)),
         ),
         (
             "figure with fractional width",
+            "want integer",
             edited(|f| first_block_of_type(f, "figure")["width"] = json!(640.5)),
         ),
         (
             "figure with a javascript: src",
+            "/src",
             edited(|f| first_block_of_type(f, "figure")["src"] = json!("javascript:alert(1)")),
         ),
         (
             "unknown block type",
+            "must be one of 'paragraph', 'heading', 'figure'",
             edited(|f| first_block_of_type(f, "heading")["type"] = json!("subtitle")),
         ),
         (
             "non-string paragraph text",
+            "/text",
             edited(|f| first_block_of_type(f, "paragraph")["text"] = json!(42)),
         ),
         (
             "paragraph carrying a figure's field",
+            "'width' not allowed",
             edited(|f| first_block_of_type(f, "paragraph")["width"] = json!(640)),
         ),
         (
             "section without items",
+            "missing properties 'items'",
             edited(|f| {
                 f["_news_widget"]["sections"][1]
                     .as_object_mut()
@@ -555,16 +564,19 @@ fn schema_rejects_broken_feeds() {
         ),
         (
             "summaries as a string",
+            "/summaries",
             edited(|f| f["_news_widget"]["sections"][0]["summaries"] = json!("yes")),
         ),
         (
             "item without id",
+            "missing properties 'id'",
             edited(|f| {
                 f["items"][3].as_object_mut().unwrap().remove("id");
             }),
         ),
         (
             "item without content",
+            "'content_text'",
             edited(|f| {
                 let items = f["items"].as_array_mut().unwrap();
                 let last = items.last_mut().unwrap().as_object_mut().unwrap();
@@ -573,18 +585,21 @@ fn schema_rejects_broken_feeds() {
         ),
         (
             "date without offset",
+            "/date_published",
             edited(|f| f["items"][0]["date_published"] = json!("2025-03-19 13:20:05")),
         ),
         (
             "unknown version",
+            "/version",
             edited(|f| f["version"] = json!("https://jsonfeed.org/version/2")),
         ),
     ];
-    for (what, document) in cases {
-        assert!(
-            validator.check(&document).is_err(),
-            "the schema accepts a feed with {what}"
-        );
+    for (what, expected, document) in cases {
+        match validator.check(&document) {
+            Ok(()) => panic!("the schema accepts a feed with {what}"),
+            // Rejected for the reason the case is about, not for something else.
+            Err(e) => assert!(e.contains(expected), "{what}: {expected:?} not in\n{e}"),
+        }
     }
 }
 
