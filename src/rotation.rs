@@ -37,8 +37,9 @@
 //! only *holds* rotation; the click that follows decides (the button toggles from what the
 //! user saw; Previous/Next stop). If the pointer or the focus leaves with the hold
 //! unresolved, the focus was not a click on a control (e.g. keyboard focus while the mouse
-//! rested on the section, or a click on a headline) and it becomes a stop, as APG requires. Keyboard focus with the pointer elsewhere stops at
-//! once, and pressing the focused button then starts rotation (the APG behaviour).
+//! rested on the section, or a click on a headline) and it becomes a stop, as APG requires.
+//! Keyboard focus with the pointer elsewhere stops at once, and pressing the focused button
+//! then starts rotation (the APG behaviour).
 //!
 //! Touch screens send `pointerleave` before the compatibility `focus`, so a tap cannot be
 //! told from keyboard focus by these events alone: the shell should send `FocusIn` only when
