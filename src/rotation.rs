@@ -35,10 +35,11 @@
 //! rotation, the click would then restart it: the user pressed "stop" and got rotation. So a
 //! `FocusIn` while the pointer is over the section is taken to come from that pointer and
 //! only *holds* rotation; the click that follows decides (the button toggles from what the
-//! user saw; Previous/Next stop). If the pointer leaves with the hold unresolved, the focus
-//! was not a click on a control (e.g. keyboard focus while the mouse rested on the section)
-//! and it becomes a stop, as APG requires. Keyboard focus with the pointer elsewhere stops at
-//! once, and pressing the focused button then starts rotation (the APG behaviour).
+//! user saw; Previous/Next stop). If the pointer or the focus leaves with the hold
+//! unresolved, the focus was not a click on a control (e.g. keyboard focus while the mouse
+//! rested on the section, or a click on a headline) and it becomes a stop, as APG requires.
+//! Keyboard focus with the pointer elsewhere stops at once, and pressing the focused button
+//! then starts rotation (the APG behaviour).
 //!
 //! Touch screens send `pointerleave` before the compatibility `focus`, so a tap cannot be
 //! told from keyboard focus by these events alone: the shell should send `FocusIn` only when
@@ -140,8 +141,10 @@ impl Rotation {
                 }
             }
             PointerEnter => next.hovered = true,
-            PointerLeave => {
-                next.hovered = false;
+            PointerLeave | FocusOut => {
+                if event == PointerLeave {
+                    next.hovered = false;
+                }
                 // The held focus was not resolved by a click on a control: treat it as the
                 // keyboard focus it probably was.
                 if self.focus_held {
@@ -157,7 +160,6 @@ impl Rotation {
                     }
                 }
             }
-            FocusOut => next.focus_held = false,
             TogglePressed => {
                 next.mode = match self.toggle_action() {
                     ToggleAction::Start => Mode::Playing,

@@ -156,7 +156,7 @@ const CASES: &[Case] = &[
     case("held: enter changes nothing", focus_held, PointerEnter, at(0, STILL, NOT_STOPPED), SAME),
     case("held: leave without a click becomes a stop", focus_held, PointerLeave, at(0, STILL, STOPPED), CHANGED),
     case("held: second focus changes nothing", focus_held, FocusIn, at(0, STILL, NOT_STOPPED), SAME),
-    case("held: focus out releases the hold", focus_held, FocusOut, at(0, STILL, NOT_STOPPED), CHANGED),
+    case("held: focus leaving without a click becomes a stop", focus_held, FocusOut, at(0, STILL, STOPPED), CHANGED),
     case("held: clicking stop stops", focus_held, TogglePressed, at(0, STILL, STOPPED), CHANGED),
     case("held: clicking next moves and stops", focus_held, Next, at(1, STILL, STOPPED), CHANGED),
     case("held: clicking previous moves and stops", focus_held, Previous, at(2, STILL, STOPPED), CHANGED),
@@ -368,6 +368,12 @@ fn keyboard_focus_stops_and_the_button_restarts() {
 #[test]
 fn keyboard_focus_while_the_mouse_rests_on_the_section_stops_when_it_leaves() {
     let r = run(rotating(), &[PointerEnter, FocusIn, PointerLeave]);
+    assert!(r.is_stopped());
+}
+
+#[test]
+fn keyboard_focus_passing_through_while_the_mouse_rests_still_stops() {
+    let r = run(rotating(), &[PointerEnter, FocusIn, FocusOut, PointerLeave]);
     assert!(r.is_stopped());
 }
 
