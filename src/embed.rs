@@ -23,7 +23,11 @@ pub struct WidgetHandle {
 /// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
 /// attributes. `on_crash` is called with the message if this instance ever panics.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, on_crash: js_sys::Function) -> Result<WidgetHandle, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    on_crash: js_sys::Function,
+) -> Result<WidgetHandle, JsValue> {
     std::panic::set_hook(Box::new(move |info| {
         let _ = on_crash.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
     }));
@@ -38,13 +42,21 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, on_crash: js_sys::Function) ->
     for warning in warnings {
         web_sys::console::warn_1(&warning.to_string().into());
     }
-    let document = host.owner_document().ok_or("news-widget: element has no document")?;
+    let document = host
+        .owner_document()
+        .ok_or("news-widget: element has no document")?;
     let container = document.create_element("div")?;
     root.append_child(&container)?;
     // Each shadow root is its own id scope; the random part keeps ids unique even for code
     // that looks across roots.
     let id_prefix = format!("nw{}", (js_sys::Math::random() * 1e9) as u32);
-    let mut handle = WidgetHandle { app: None, config, host, container, id_prefix };
+    let mut handle = WidgetHandle {
+        app: None,
+        config,
+        host,
+        container,
+        id_prefix,
+    };
     let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
         .render();
     handle.app = Some(app);
@@ -97,10 +109,14 @@ fn report_status(host: &HtmlElement, status: &WidgetStatus) {
     let (state, event) = match status {
         WidgetStatus::Loading => ("loading", None),
         WidgetStatus::Ready => ("ready", Some(("news-widget:ready", detail(&[])))),
-        WidgetStatus::Empty => ("empty", Some(("news-widget:ready", detail(&[("empty", "true")])))),
-        WidgetStatus::Error(message) => {
-            ("error", Some(("news-widget:error", detail(&[("message", message)]))))
-        }
+        WidgetStatus::Empty => (
+            "empty",
+            Some(("news-widget:ready", detail(&[("empty", "true")]))),
+        ),
+        WidgetStatus::Error(message) => (
+            "error",
+            Some(("news-widget:error", detail(&[("message", message)]))),
+        ),
     };
     let _ = host.set_attribute("state", state);
     if let Some((name, detail)) = event {

@@ -38,6 +38,10 @@ pub async fn fetch_feed(
         .binary()
         .await
         .map_err(|e| format!("feed download failed ({url}): {e}"))?;
-    let options = ReadOptions { base_url: Some(&url), article_id, max_headlines };
+    let options = ReadOptions {
+        base_url: Some(&url),
+        article_id,
+        max_headlines,
+    };
     read_page(&bytes, &options).map_err(|e| format!("feed unreadable ({url}): {e}"))
 }

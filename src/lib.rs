@@ -16,8 +16,8 @@ pub mod view_model;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
-#[cfg(target_arch = "wasm32")]
-pub mod embed;

@@ -25,7 +25,10 @@ async fn shows_the_time_and_source_line() {
     widget.wait_for_text("h1").await;
     let meta = widget.text_of("time").expect("a <time> element");
     assert_eq!(meta, "2025-03-19 13:20:05");
-    assert!(widget.text().contains("来源:中国新闻网"), "source line missing");
+    assert!(
+        widget.text().contains("来源:中国新闻网"),
+        "source line missing"
+    );
     widget.unmount();
 }
 
@@ -33,8 +36,14 @@ async fn shows_the_time_and_source_line() {
 async fn a_failed_request_shows_the_error_state_with_retry() {
     let widget = mount_widget("/no-such-feed.json").await;
     let alert = widget.wait_for_text("[role=alert]").await;
-    assert!(alert.contains("HTTP 404"), "error should name the failure: {alert}");
-    assert!(widget.button_named("重试").is_some(), "retry button missing");
+    assert!(
+        alert.contains("HTTP 404"),
+        "error should name the failure: {alert}"
+    );
+    assert!(
+        widget.button_named("重试").is_some(),
+        "retry button missing"
+    );
     widget.unmount();
 }
 

@@ -34,7 +34,11 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let feed = use_feed(config.feed.clone(), config.article.clone(), config.max_headlines);
+    let feed = use_feed(
+        config.feed.clone(),
+        config.article.clone(),
+        config.max_headlines,
+    );
     let lang = config.language(feed.page().and_then(|p| p.language.as_deref()));
 
     let status = match &feed.state {

@@ -52,10 +52,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// The `datetime` attribute: ISO 8601 with the publisher's offset when known.
 fn datetime(t: &Timestamp) -> String {
-    let date = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute, t.second);
+    let date = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
+    );
     match t.offset_minutes {
         Some(0) => date + "Z",
-        Some(m) => format!("{date}{}{:02}:{:02}", if m < 0 { '-' } else { '+' }, m.unsigned_abs() / 60, m.unsigned_abs() % 60),
+        Some(m) => format!(
+            "{date}{}{:02}:{:02}",
+            if m < 0 { '-' } else { '+' },
+            m.unsigned_abs() / 60,
+            m.unsigned_abs() % 60
+        ),
         None => date,
     }
 }

@@ -88,7 +88,10 @@ fn send<E: 'static>(machine: &Callback<RotationEvent>, event: RotationEvent) -> 
 fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
     let title = match &item.url {
         Some(url) => {
-            let request = NavigateRequest { url: url.clone(), title: item.title.clone() };
+            let request = NavigateRequest {
+                url: url.clone(),
+                title: item.title.clone(),
+            };
             let onnavigate = props.onnavigate.clone();
             // The host page may cancel the navigation (news-widget:navigate is cancelable).
             let onclick = Callback::from(move |event: MouseEvent| {

@@ -21,14 +21,22 @@ impl std::fmt::Display for FeedError {
 }
 
 pub fn read_page(bytes: &[u8], _options: &ReadOptions) -> Result<Page, FeedError> {
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| FeedError(format!("not JSON: {e}")))?;
-    let items = doc["items"].as_array().ok_or_else(|| FeedError("no items".into()))?;
+    let doc: Value =
+        serde_json::from_slice(bytes).map_err(|e| FeedError(format!("not JSON: {e}")))?;
+    let items = doc["items"]
+        .as_array()
+        .ok_or_else(|| FeedError("no items".into()))?;
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
     let first = items.first().ok_or_else(|| FeedError("no items".into()))?;
     let ext = &first["_news_widget"];
     let blocks = ext["blocks"]
         .as_array()
-        .map(|b| b.iter().filter(|b| b["type"] == "paragraph").map(|b| Block::Paragraph(text(&b["text"]))).collect())
+        .map(|b| {
+            b.iter()
+                .filter(|b| b["type"] == "paragraph")
+                .map(|b| Block::Paragraph(text(&b["text"])))
+                .collect()
+        })
         .unwrap_or_default();
     Ok(Page {
         language: doc["language"].as_str().map(str::to_string),
@@ -38,7 +46,15 @@ pub fn read_page(bytes: &[u8], _options: &ReadOptions) -> Result<Page, FeedError
             title: text(&first["title"]),
             url: None,
             published: first["date_published"].as_str().and_then(|_| {
-                Some(Timestamp { year: 2025, month: 3, day: 19, hour: 13, minute: 20, second: 5, offset_minutes: Some(480) })
+                Some(Timestamp {
+                    year: 2025,
+                    month: 3,
+                    day: 19,
+                    hour: 13,
+                    minute: 20,
+                    second: 5,
+                    offset_minutes: Some(480),
+                })
             }),
             source: ext["source"].as_str().map(str::to_string),
             blocks,
@@ -49,7 +65,12 @@ pub fn read_page(bytes: &[u8], _options: &ReadOptions) -> Result<Page, FeedError
             show_summaries: true,
             items: items[1..]
                 .iter()
-                .map(|i| Headline { id: text(&i["id"]), title: text(&i["title"]), summary: i["summary"].as_str().map(str::to_string), url: None })
+                .map(|i| Headline {
+                    id: text(&i["id"]),
+                    title: text(&i["title"]),
+                    summary: i["summary"].as_str().map(str::to_string),
+                    url: None,
+                })
                 .collect(),
         }],
     })

@@ -62,7 +62,10 @@ pub fn use_feed(url: String, article: Option<String>, max_headlines: Option<usiz
                                 FeedState::Failed { last_good, .. } => last_good.clone(),
                                 FeedState::Loading => None,
                             };
-                            state.set(FeedState::Failed { message: message.into(), last_good });
+                            state.set(FeedState::Failed {
+                                message: message.into(),
+                                last_good,
+                            });
                         }
                     }
                 });
@@ -74,5 +77,8 @@ pub fn use_feed(url: String, article: Option<String>, max_headlines: Option<usiz
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
-    FeedHandle { state: (*state).clone(), retry }
+    FeedHandle {
+        state: (*state).clone(),
+        retry,
+    }
 }

@@ -12,13 +12,14 @@ pub fn use_on_screen(node: NodeRef) -> bool {
     {
         let on_screen = on_screen.clone();
         use_effect_with(node, move |node| {
-            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                // Only the latest entry matters when several arrive in one batch.
-                if let Some(entry) = entries.iter().last() {
-                    let entry: IntersectionObserverEntry = entry.unchecked_into();
-                    on_screen.set(entry.is_intersecting());
-                }
-            });
+            let callback =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    // Only the latest entry matters when several arrive in one batch.
+                    if let Some(entry) = entries.iter().last() {
+                        let entry: IntersectionObserverEntry = entry.unchecked_into();
+                        on_screen.set(entry.is_intersecting());
+                    }
+                });
             let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok();
             if let (Some(observer), Some(element)) = (&observer, node.cast::<Element>()) {
                 observer.observe(&element);

@@ -16,9 +16,9 @@ pub fn use_page_hidden() -> bool {
     {
         let hidden = hidden.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|d| EventListener::new(&d, "visibilitychange", move |_| hidden.set(page_hidden())));
+            let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+                EventListener::new(&d, "visibilitychange", move |_| hidden.set(page_hidden()))
+            });
             move || drop(listener)
         });
     }

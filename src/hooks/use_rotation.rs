@@ -111,7 +111,9 @@ pub fn use_rotation(slide_count: usize, interval_ms: u32, node: NodeRef) -> Rota
             (rotating, state.0.index(), interval_ms),
             move |(rotating, _, interval_ms)| {
                 let timer = rotating.then(|| {
-                    TickTimer::start(*interval_ms, move || dispatcher.dispatch(RotationEvent::Tick))
+                    TickTimer::start(*interval_ms, move || {
+                        dispatcher.dispatch(RotationEvent::Tick)
+                    })
                 });
                 move || drop(timer)
             },

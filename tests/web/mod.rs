@@ -29,7 +29,10 @@ pub struct Widget {
 
 /// Mounts the widget on `feed` into a fresh element of the test page.
 pub async fn mount_widget(feed: &str) -> Widget {
-    let config = Config { feed: feed.to_string(), ..Config::default() };
+    let config = Config {
+        feed: feed.to_string(),
+        ..Config::default()
+    };
     mount_with(config).await
 }
 
@@ -37,11 +40,18 @@ pub async fn mount_widget(feed: &str) -> Widget {
 pub async fn mount_with(config: Config) -> Widget {
     let document = gloo_utils::document();
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     let props = yew::props!(AppProps { config });
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    Widget { root, handle: Some(handle) }
+    Widget {
+        root,
+        handle: Some(handle),
+    }
 }
 
 impl Widget {
@@ -54,7 +64,10 @@ impl Widget {
                 return text;
             }
             if js_sys::Date::now() - start > DEADLINE.as_millis() as f64 {
-                panic!("timed out waiting for {selector}; widget shows: {}", self.text());
+                panic!(
+                    "timed out waiting for {selector}; widget shows: {}",
+                    self.text()
+                );
             }
             sleep(Duration::from_millis(10)).await;
         }
@@ -77,7 +90,10 @@ impl Widget {
         (0..buttons.length())
             .filter_map(|i| buttons.item(i))
             .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-            .find(|b| b.text_content().as_deref() == Some(name) || b.get_attribute("aria-label").as_deref() == Some(name))
+            .find(|b| {
+                b.text_content().as_deref() == Some(name)
+                    || b.get_attribute("aria-label").as_deref() == Some(name)
+            })
     }
 
     pub fn unmount(mut self) {
