@@ -477,11 +477,12 @@ fn decode_reference(after_amp: &str) -> Option<(char, usize)> {
     if bytes.get(name_len) == Some(&b';') {
         return named_reference(name).map(|c| (c, name_len + 1));
     }
-    // Browsers also accept these few without the semicolon, and publishers rely on it.
-    match name {
-        "amp" | "lt" | "gt" | "quot" | "nbsp" => named_reference(name).map(|c| (c, name_len)),
-        _ => None,
-    }
+    // Browsers also accept these few without the semicolon, even run into following
+    // letters ("&lt3" is "<3"), and publishers rely on it.
+    ["quot", "nbsp", "amp", "lt", "gt"]
+        .into_iter()
+        .find(|legacy| name.starts_with(legacy))
+        .and_then(|legacy| named_reference(legacy).map(|c| (c, legacy.len())))
 }
 
 fn numeric_reference(value: u32) -> char {
