@@ -19,20 +19,29 @@ fn h(text: &str) -> Block {
 fn block_elements_start_paragraphs_and_headings_are_kept() {
     let cases: &[(&str, Vec<Block>)] = &[
         ("<p>One</p><p>Two</p>", vec![p("One"), p("Two")]),
-        ("Loose text<div>in div</div>tail", vec![p("Loose text"), p("in div"), p("tail")]),
+        (
+            "Loose text<div>in div</div>tail",
+            vec![p("Loose text"), p("in div"), p("tail")],
+        ),
         ("a<br>b<br/>c<BR />d", vec![p("a"), p("b"), p("c"), p("d")]),
         ("<ul><li>x</li><li>y</li></ul>", vec![p("x"), p("y")]),
         (
             "<h2>改革筑基</h2><p>正文</p><H3 class=x>Sub</H3>",
             vec![h("改革筑基"), p("正文"), h("Sub")],
         ),
-        ("<blockquote>q</blockquote><pre>  a\n  b </pre>", vec![p("q"), p("a b")]),
+        (
+            "<blockquote>q</blockquote><pre>  a\n  b </pre>",
+            vec![p("q"), p("a b")],
+        ),
         (
             "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
             vec![p("a b"), p("c")],
         ),
         ("<p>a <b>bold</b> <i>word</i>s</p>", vec![p("a bold words")]),
-        ("<figure><img src=x.png><figcaption>Cap</figcaption></figure>", vec![p("Cap")]),
+        (
+            "<figure><img src=x.png><figcaption>Cap</figcaption></figure>",
+            vec![p("Cap")],
+        ),
     ];
     for (html, want) in cases {
         assert_eq!(&html_to_blocks(html), want, "{html:?}");
@@ -45,7 +54,10 @@ fn whitespace_collapses_and_empty_paragraphs_are_dropped() {
         html_to_blocks("<p>  a \n\t b&nbsp;&nbsp;c </p><p>&nbsp;</p><p> </p><div></div>\n"),
         vec![p("a b c")]
     );
-    assert_eq!(html_to_blocks("<p>\u{3000}\u{3000}丽水</p>"), vec![p("丽水")]);
+    assert_eq!(
+        html_to_blocks("<p>\u{3000}\u{3000}丽水</p>"),
+        vec![p("丽水")]
+    );
     assert_eq!(html_to_blocks(""), vec![]);
 }
 
@@ -108,7 +120,10 @@ fn entities_are_decoded() {
     ] {
         assert_eq!(decode_entities(raw), want, "{raw:?}");
     }
-    assert_eq!(html_to_line("Don&#8217;t &amp;amp; <b>panic</b>"), "Don’t &amp; panic");
+    assert_eq!(
+        html_to_line("Don&#8217;t &amp;amp; <b>panic</b>"),
+        "Don’t &amp; panic"
+    );
 }
 
 #[test]
@@ -129,7 +144,10 @@ fn excerpts_cut_on_char_boundaries() {
     assert_eq!(excerpt("short", 80), "short");
     assert_eq!(excerpt("one two three", 9), "one two…");
     assert_eq!(excerpt("浙江丽水探路山区发展", 4), "浙江丽水…");
-    assert_eq!(html_excerpt("<p>one two</p><p>three four</p>", 12), "one two…");
+    assert_eq!(
+        html_excerpt("<p>one two</p><p>three four</p>", 12),
+        "one two…"
+    );
     assert_eq!(html_excerpt("<style>x</style><p>ok</p>", 80), "ok");
     let long = format!("<p>{}</p>", "长".repeat(200_000));
     assert_eq!(html_excerpt(&long, 80).chars().count(), 81);
@@ -137,5 +155,8 @@ fn excerpts_cut_on_char_boundaries() {
 
 #[test]
 fn clean_line_collapses_without_decoding() {
-    assert_eq!(clean_line("  a \u{0} b\n&amp; <i>c</i> "), "a b &amp; <i>c</i>");
+    assert_eq!(
+        clean_line("  a \u{0} b\n&amp; <i>c</i> "),
+        "a b &amp; <i>c</i>"
+    );
 }

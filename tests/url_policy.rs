@@ -12,12 +12,19 @@ fn absolute_http_and_https_are_kept() {
         ("http://example.org", "http://example.org"),
         ("HTTPS://Example.org/x", "https://Example.org/x"),
         ("  https://example.org/x \n", "https://example.org/x"),
-        ("https://user@example.org:8080/x", "https://user@example.org:8080/x"),
+        (
+            "https://user@example.org:8080/x",
+            "https://user@example.org:8080/x",
+        ),
         ("https://[::1]/x", "https://[::1]/x"),
         ("https://例え.jp/パス", "https://例え.jp/パス"),
     ] {
         assert_eq!(safe_url(raw, None).as_deref(), Some(want), "{raw:?}");
-        assert_eq!(safe_url(raw, Some(BASE)).as_deref(), Some(want), "{raw:?} with base");
+        assert_eq!(
+            safe_url(raw, Some(BASE)).as_deref(),
+            Some(want),
+            "{raw:?} with base"
+        );
     }
 }
 
@@ -52,9 +59,23 @@ fn relative_references_resolve_against_an_http_base() {
 
 #[test]
 fn without_a_usable_base_relative_references_stay_relative() {
-    for base in [None, Some("/feed.json"), Some("javascript:alert(1)"), Some("")] {
-        for raw in ["img/a.svg", "/2020/08/07/post.html", "//cdn.example.net/i.png", "../a"] {
-            assert_eq!(safe_url(raw, base).as_deref(), Some(raw), "{raw:?} with {base:?}");
+    for base in [
+        None,
+        Some("/feed.json"),
+        Some("javascript:alert(1)"),
+        Some(""),
+    ] {
+        for raw in [
+            "img/a.svg",
+            "/2020/08/07/post.html",
+            "//cdn.example.net/i.png",
+            "../a",
+        ] {
+            assert_eq!(
+                safe_url(raw, base).as_deref(),
+                Some(raw),
+                "{raw:?} with {base:?}"
+            );
         }
     }
 }
