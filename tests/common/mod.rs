@@ -21,7 +21,9 @@ pub fn shared_dir() -> PathBuf {
             return dir;
         }
     }
-    panic!("shared folder not found: set NEWS_WIDGET_SHARED to the folder holding corpus/ and seed/");
+    panic!(
+        "shared folder not found: set NEWS_WIDGET_SHARED to the folder holding corpus/ and seed/"
+    );
 }
 
 /// Every file in `shared/corpus/<kind>/`, sorted, with its bytes.
