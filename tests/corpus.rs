@@ -78,8 +78,14 @@ fn is_http_or_relative(url: &str) -> bool {
     if lower.starts_with("http://") || lower.starts_with("https://") {
         return true;
     }
-    let before_delimiter = url.split(['/', '?', '#']).next().unwrap_or("");
-    !before_delimiter.contains(':') && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    // A browser only reads a scheme that starts with a letter.
+    let has_scheme = url.split_once(':').is_some_and(|(before, _)| {
+        before.starts_with(|c: char| c.is_ascii_alphabetic())
+            && before
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    !has_scheme && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 fn assert_renderable(name: &str, page: &Page) {
