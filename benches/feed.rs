@@ -1,2 +1,1 @@
-//! Feed parsing benchmark (filled in by the feed work).
 fn main() {}

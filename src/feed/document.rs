@@ -1,0 +1,110 @@
+//! A JSON Feed document as read: typed, tolerant of what publishers actually send, and
+//! still as the publisher wrote it (text not yet reduced, URLs not yet resolved).
+
+use crate::timestamp::Timestamp;
+
+/// Which JSON Feed version the document declares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// `https://jsonfeed.org/version/1`, also written `http://…` or `"1"`/`"1.0"`.
+    V1,
+    /// `https://jsonfeed.org/version/1.1`, also written `http://…` or `"1.1"`.
+    V1_1,
+    /// Some other string; the document is still read.
+    Other(String),
+    /// No `version` key (or not a string); the document is still read.
+    Missing,
+}
+
+/// A feed document. Only items with an `id` are kept; see [`Feed::notes`] for what was
+/// skipped and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    pub version: Version,
+    /// As written (may carry entities); empty when absent.
+    pub title: String,
+    pub home_page_url: Option<String>,
+    pub feed_url: Option<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    /// `authors` (1.1) when it names anyone, else the 1.0 `author`.
+    pub authors: Vec<Author>,
+    pub items: Vec<Item>,
+    /// The feed-level `_news_widget` object, if present and an object.
+    pub extension: Option<FeedExtension>,
+    /// What the reader skipped or ignored, each with its JSON path, for validators.
+    pub notes: Vec<String>,
+}
+
+/// One item with a usable, unique `id`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Item {
+    /// Always non-empty; numbers are coerced to their decimal text.
+    pub id: String,
+    pub url: Option<String>,
+    pub external_url: Option<String>,
+    pub title: Option<String>,
+    pub content_html: Option<String>,
+    pub content_text: Option<String>,
+    pub summary: Option<String>,
+    /// From a string, or from the `url` of an object (a common generator mistake).
+    pub image: Option<String>,
+    pub banner_image: Option<String>,
+    pub date_published: Option<Timestamp>,
+    pub date_modified: Option<Timestamp>,
+    /// `authors` when it names anyone, else `author`; empty means "the feed's authors".
+    pub authors: Vec<Author>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+    pub extension: Option<ItemExtension>,
+}
+
+/// An author; at least one field is present.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Author {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub avatar: Option<String>,
+}
+
+/// The feed-level `_news_widget` object (see `notes/extension-spec.md`).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct FeedExtension {
+    /// Id of the item to show as the article.
+    pub article: Option<String>,
+    /// `None` when absent: the default single section applies.
+    pub sections: Option<Vec<SectionSpec>>,
+}
+
+/// One sidebar section as the publisher declared it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SectionSpec {
+    pub title: String,
+    /// Item ids in display order; unknown ids are skipped when normalising.
+    pub items: Vec<String>,
+    pub summaries: bool,
+}
+
+/// The item-level `_news_widget` object.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ItemExtension {
+    pub source: Option<String>,
+    /// `None` when absent: the body comes from the standard content fields.
+    pub blocks: Option<Vec<BlockSpec>>,
+}
+
+/// A structured body block; unknown block types are skipped when reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockSpec {
+    Paragraph(String),
+    Heading(String),
+    Figure {
+        /// As written; resolved and vetted when normalising.
+        src: Option<String>,
+        width: Option<u32>,
+        height: Option<u32>,
+        alt: String,
+        caption: String,
+        credit: Option<String>,
+    },
+}

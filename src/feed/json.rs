@@ -1,0 +1,72 @@
+//! Small helpers for walking untyped JSON: type names for messages, tolerant field access,
+//! and id coercion. Values are taken out of their objects (not cloned): a 5,000-item feed
+//! should not be copied twice.
+
+use serde_json::{Map, Number, Value};
+
+/// "null", "a string", … for messages like "`$.items` is null; expected …".
+pub(super) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Notes about skipped or ignored values, each naming its JSON path.
+#[derive(Default)]
+pub(super) struct Notes(pub(super) Vec<String>);
+
+impl Notes {
+    pub(super) fn ignored(&mut self, path: &str, key: &str, value: &Value, expected: &str) {
+        self.0.push(format!(
+            "{path}.{key} is {}; expected {expected} (ignored)",
+            kind(value)
+        ));
+    }
+}
+
+/// Decimal text of a JSON number, as an id: `1` → "1", `1.9999999999999999e2` → "200".
+pub(super) fn number_text(n: &Number) -> String {
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    // Rust prints integral floats without a fraction ("200"), as feed readers expect.
+    n.as_f64().map(|f| f.to_string()).unwrap_or_default()
+}
+
+/// An id from a string or number; `Err(kind)` for anything else, `Ok(None)` when absent,
+/// null or blank.
+pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static str> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(number_text(n))),
+        Some(other) => Err(kind(other)),
+    }
+}
+
+/// Takes a string field; blank strings count as absent, other types are noted and ignored.
+pub(super) fn take_string(
+    object: &mut Map<String, Value>,
+    key: &str,
+    path: &str,
+    notes: &mut Notes,
+) -> Option<String> {
+    match object.remove(key)? {
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => Some(s),
+        Value::Null => None,
+        other => {
+            notes.ignored(path, key, &other, "a string");
+            None
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Turning a [`Feed`] into the view model: choosing the article, building sections, reducing
+//! every text to plain text and every URL to a safe one.
+
+use std::collections::{HashMap, HashSet};
+
+use super::document::{Author, BlockSpec, Feed, Item, SectionSpec};
+use super::ReadOptions;
+use crate::plain_text::{
+    clean_line, excerpt, html_excerpt, html_to_blocks, html_to_line, text_to_paragraphs,
+};
+use crate::url_policy::{is_absolute_http, safe_url};
+use crate::view_model::{Article, Block, Figure, Headline, Page, Section};
+
+/// Untitled items get this much of their text as a headline.
+const FALLBACK_TITLE_CHARS: usize = 80;
+/// The extension's default figure box when the size is not given (16:9).
+const DEFAULT_FIGURE: (u32, u32) = (640, 360);
+
+/// Builds the page the components render. Never fails: every problem that leaves something
+/// to show has been absorbed by [`parse_feed`](super::parse_feed).
+///
+/// The article is `options.article_id` if the feed has it, else the extension's `article`
+/// if the feed has it, else the first item. Sections are the extension's (unknown ids
+/// skipped, empty sections dropped), else one section titled with the feed title holding
+/// every item but the article. `options.max_headlines` caps each section.
+pub fn normalise(feed: &Feed, options: &ReadOptions) -> Page {
+    let feed_title = html_to_line(&feed.title);
+    let context = Context {
+        feed,
+        feed_title: &feed_title,
+        link_base: link_base(feed, options),
+        figure_base: options.base_url.filter(|base| is_absolute_http(base)),
+    };
+    let by_id: HashMap<&str, &Item> = feed
+        .items
+        .iter()
+        .map(|item| (item.id.as_str(), item))
+        .collect();
+    let find = |id: Option<&str>| id.and_then(|id| by_id.get(id).copied());
+    let extension = feed.extension.as_ref();
+    let article_item = find(options.article_id)
+        .or_else(|| find(extension.and_then(|e| e.article.as_deref())))
+        .or_else(|| feed.items.first());
+
+    let cap = options.max_headlines.unwrap_or(usize::MAX);
+    let sections = match extension.and_then(|e| e.sections.as_ref()) {
+        Some(specs) => specs
+            .iter()
+            .filter_map(|spec| context.declared_section(spec, &by_id, cap))
+            .collect(),
+        None => context
+            .default_section(article_item.map(|item| item.id.as_str()), cap)
+            .into_iter()
+            .collect(),
+    };
+    Page {
+        language: feed.language.as_deref().and_then(language_tag),
+        article: article_item.map(|item| context.article(item)),
+        feed_title,
+        sections,
+    }
+}
+
+/// What every item needs to know about its feed.
+struct Context<'a> {
+    feed: &'a Feed,
+    feed_title: &'a str,
+    /// Base for item links and images: where the feed came from, else its own absolute URLs.
+    link_base: Option<&'a str>,
+    /// Base for extension figures: only where the feed came from (the extension's rule).
+    figure_base: Option<&'a str>,
+}
+
+/// The fetch URL, else the feed's `feed_url`, else its `home_page_url`, whichever is an
+/// absolute `http(s)` URL first.
+fn link_base<'a>(feed: &'a Feed, options: &ReadOptions<'a>) -> Option<&'a str> {
+    [
+        options.base_url,
+        feed.feed_url.as_deref(),
+        feed.home_page_url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|base| is_absolute_http(base))
+}
+
+impl Context<'_> {
+    fn article(&self, item: &Item) -> Article {
+        Article {
+            id: item.id.clone(),
+            title: display_title(item),
+            url: self.item_url(item),
+            published: item.date_published.or(item.date_modified),
+            source: self.source(item),
+            blocks: self.article_blocks(item),
+            tags: tags(&item.tags),
+        }
+    }
+
+    fn headline(&self, item: &Item, with_summary: bool) -> Headline {
+        Headline {
+            id: item.id.clone(),
+            title: display_title(item),
+            summary: with_summary
+                .then(|| item.summary.as_deref().map(html_to_line))
+                .flatten()
+                .filter(|s| !s.is_empty()),
+            url: self.item_url(item),
+        }
+    }
+
+    fn declared_section(
+        &self,
+        spec: &SectionSpec,
+        by_id: &HashMap<&str, &Item>,
+        cap: usize,
+    ) -> Option<Section> {
+        let mut seen = HashSet::new();
+        let items: Vec<Headline> = spec
+            .items
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()))
+            .filter(|item| seen.insert(item.id.as_str()))
+            .take(cap)
+            .map(|item| self.headline(item, spec.summaries))
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
+        let title = clean_line(&spec.title);
+        Some(Section {
+            title: if title.is_empty() {
+                self.feed_title.to_string()
+            } else {
+                title
+            },
+            show_summaries: spec.summaries,
+            items,
+        })
+    }
+
+    fn default_section(&self, article_id: Option<&str>, cap: usize) -> Option<Section> {
+        let items: Vec<Headline> = self
+            .feed
+            .items
+            .iter()
+            .filter(|item| Some(item.id.as_str()) != article_id)
+            .take(cap)
+            .map(|item| self.headline(item, false))
+            .collect();
+        (!items.is_empty()).then(|| Section {
+            title: self.feed_title.to_string(),
+            show_summaries: false,
+            items,
+        })
+    }
+
+    /// `url`, else `external_url` (the spec's preference), whichever is safe.
+    fn item_url(&self, item: &Item) -> Option<String> {
+        [item.url.as_deref(), item.external_url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|url| safe_url(url, self.link_base))
+    }
+
+    /// The extension's source, else the item's authors (which default to the feed's),
+    /// else the feed title.
+    fn source(&self, item: &Item) -> Option<String> {
+        let from_extension = item
+            .extension
+            .as_ref()
+            .and_then(|e| e.source.as_deref())
+            .map(clean_line);
+        [
+            from_extension,
+            author_names(&item.authors),
+            author_names(&self.feed.authors),
+            Some(self.feed_title.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|source| !source.is_empty())
+    }
+
+    /// The extension's blocks when it has any; else the item image followed by the first of
+    /// `content_html`, `content_text` and `summary` that has text.
+    fn article_blocks(&self, item: &Item) -> Vec<Block> {
+        let declared: Vec<Block> = item
+            .extension
+            .as_ref()
+            .and_then(|e| e.blocks.as_ref())
+            .into_iter()
+            .flatten()
+            .filter_map(|spec| self.block(spec))
+            .collect();
+        if !declared.is_empty() {
+            return declared;
+        }
+        let mut blocks: Vec<Block> = item
+            .image
+            .as_deref()
+            .and_then(|src| safe_url(src, self.link_base))
+            .map(|src| {
+                Block::Figure(Figure {
+                    src: Some(src),
+                    width: DEFAULT_FIGURE.0,
+                    height: DEFAULT_FIGURE.1,
+                    ..Figure::default()
+                })
+            })
+            .into_iter()
+            .collect();
+        let body = [
+            item.content_html.as_deref().map(html_to_blocks),
+            item.content_text.as_deref().map(|text| {
+                text_to_paragraphs(text)
+                    .into_iter()
+                    .map(Block::Paragraph)
+                    .collect()
+            }),
+            item.summary
+                .as_deref()
+                .map(html_to_line)
+                .filter(|s| !s.is_empty())
+                .map(|s| vec![Block::Paragraph(s)]),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|blocks| !blocks.is_empty())
+        .unwrap_or_default();
+        blocks.extend(body);
+        blocks
+    }
+
+    fn block(&self, spec: &BlockSpec) -> Option<Block> {
+        // Extension text is plain text by contract: collapsed, never decoded or stripped.
+        let text = |s: &str| Some(clean_line(s)).filter(|s| !s.is_empty());
+        Some(match spec {
+            BlockSpec::Paragraph(s) => Block::Paragraph(text(s)?),
+            BlockSpec::Heading(s) => Block::Heading(text(s)?),
+            BlockSpec::Figure {
+                src,
+                width,
+                height,
+                alt,
+                caption,
+                credit,
+            } => {
+                let (width, height) = figure_size(*width, *height);
+                Block::Figure(Figure {
+                    // An unsafe or missing src keeps the box and caption.
+                    src: src.as_deref().and_then(|s| safe_url(s, self.figure_base)),
+                    width,
+                    height,
+                    alt: clean_line(alt),
+                    caption: clean_line(caption),
+                    credit: credit.as_deref().and_then(text),
+                })
+            }
+        })
+    }
+}
+
+/// The given size; one side alone keeps 16:9; neither gives the default box.
+fn figure_size(width: Option<u32>, height: Option<u32>) -> (u32, u32) {
+    let scale = |n: u32, num: u64, den: u64| {
+        u32::try_from((u64::from(n) * num / den).max(1)).unwrap_or(u32::MAX)
+    };
+    match (width, height) {
+        (Some(w), Some(h)) => (w, h),
+        (Some(w), None) => (w, scale(w, 9, 16)),
+        (None, Some(h)) => (scale(h, 16, 9), h),
+        (None, None) => DEFAULT_FIGURE,
+    }
+}
+
+/// A headline is never empty: the title as plain text, else the start of the item's text,
+/// else its id.
+pub(super) fn display_title(item: &Item) -> String {
+    let title = item.title.as_deref().map(html_to_line).unwrap_or_default();
+    if !title.is_empty() {
+        return title;
+    }
+    let from_text = [
+        item.summary
+            .as_deref()
+            .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS)),
+        item.content_text
+            .as_deref()
+            .map(|s| excerpt(&text_to_paragraphs(s).join(" "), FALLBACK_TITLE_CHARS)),
+        item.content_html
+            .as_deref()
+            .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS)),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|s| !s.is_empty());
+    from_text.unwrap_or_else(|| {
+        let id = clean_line(&item.id);
+        if id.is_empty() {
+            // Only an id of control characters gets here.
+            "—".to_string()
+        } else {
+            excerpt(&id, FALLBACK_TITLE_CHARS)
+        }
+    })
+}
+
+fn author_names(authors: &[Author]) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in authors.iter().filter_map(|a| a.name.as_deref()) {
+        let name = html_to_line(name);
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn tags(written: &[String]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in written {
+        let tag = html_to_line(tag);
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// A BCP 47-shaped tag for a `lang` attribute, or `None` for anything else.
+fn language_tag(written: &str) -> Option<String> {
+    let tag = written.trim();
+    let shaped = !tag.is_empty()
+        && tag.len() <= 35
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    shaped.then(|| tag.replace('_', "-"))
+}

@@ -1,0 +1,324 @@
+//! Reading bytes into a [`Feed`], following the JSON Feed rules for readers.
+//!
+//! Tolerant where publishers are sloppy (BOM, `null`s, numeric ids, bare versions, `image`
+//! objects, both `author` and `authors`), strict only where nothing sensible can be shown.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::document::{Author, Feed, Item, Version};
+use super::error::FeedError;
+use super::extension::{read_feed_extension, read_item_extension};
+use super::json::{id_text, kind, take_string, Notes};
+use crate::plain_text::{clean_line, excerpt};
+use crate::timestamp::Timestamp;
+
+/// Parses a JSON Feed 1.0 or 1.1 document.
+///
+/// Items without a usable `id` are dropped (see [`Feed::notes`]). An empty `items` array is
+/// a valid, empty feed. It is an error when the bytes are not JSON, when there is no
+/// `items` array, or when `items` has entries and none of them is usable.
+pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    // Windows tools write a UTF-8 byte-order mark, which JSON forbids and serde rejects.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| FeedError::NotJson {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let mut root = match value {
+        Value::Object(root) => root,
+        other => {
+            return Err(FeedError::NotAFeed {
+                message: format!(
+                    "$ is {}; expected an object with \"version\" and \"items\"",
+                    kind(&other)
+                ),
+            })
+        }
+    };
+    let entries = match root.remove("items") {
+        Some(Value::Array(entries)) => entries,
+        None => {
+            return Err(FeedError::NotAFeed {
+                message: format!("no \"items\" array at $ (found keys: {})", key_list(&root)),
+            })
+        }
+        Some(other) => {
+            return Err(FeedError::WrongType {
+                path: "$.items".to_string(),
+                found: kind(&other),
+                expected: "an array of items",
+            })
+        }
+    };
+
+    let mut notes = Notes::default();
+    let items = read_items(entries, &mut notes)?;
+
+    let version = read_version(root.remove("version"));
+    let title = take_string(&mut root, "title", "$", &mut notes).unwrap_or_default();
+    let home_page_url = take_string(&mut root, "home_page_url", "$", &mut notes);
+    let feed_url = take_string(&mut root, "feed_url", "$", &mut notes);
+    let description = take_string(&mut root, "description", "$", &mut notes);
+    let language = take_string(&mut root, "language", "$", &mut notes);
+    let authors = read_authors(&mut root, "$", &mut notes);
+    let extension = root
+        .remove("_news_widget")
+        .and_then(|v| read_feed_extension(v, "$._news_widget", &mut notes));
+    Ok(Feed {
+        version,
+        title,
+        home_page_url,
+        feed_url,
+        description,
+        language,
+        authors,
+        items,
+        extension,
+        notes: notes.0,
+    })
+}
+
+/// Why an entry of `items` was dropped.
+enum Rejection {
+    /// No `id`, a `null` one, or a blank one: the case the spec names.
+    NoId(String),
+    /// Anything else (not an object, an id of the wrong type), with its message.
+    Unusable(String),
+}
+
+fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedError> {
+    let entry_count = entries.len();
+    let mut items = Vec::with_capacity(entry_count);
+    let mut seen = HashSet::with_capacity(entry_count);
+    let mut first_rejection = None;
+    let mut all_lack_id = true;
+    for (index, entry) in entries.into_iter().enumerate() {
+        match read_item(entry, index, notes) {
+            Ok(item) => {
+                // Ids key the rotating lists; a repeated id would make two headlines one.
+                if seen.insert(item.id.clone()) {
+                    items.push(item);
+                } else {
+                    notes.0.push(format!(
+                        "$.items[{index}].id repeats an earlier id; item skipped"
+                    ));
+                }
+            }
+            Err(rejection) => {
+                let message = match &rejection {
+                    Rejection::NoId(path) => format!("{path} lacks an \"id\"; item skipped"),
+                    Rejection::Unusable(message) => format!("{message}; item skipped"),
+                };
+                notes.0.push(message);
+                all_lack_id &= matches!(rejection, Rejection::NoId(_));
+                first_rejection.get_or_insert(rejection);
+            }
+        }
+    }
+    match first_rejection {
+        Some(first) if items.is_empty() => Err(no_usable_items(entry_count, first, all_lack_id)),
+        _ => Ok(items),
+    }
+}
+
+fn no_usable_items(entry_count: usize, first: Rejection, all_lack_id: bool) -> FeedError {
+    let message = match first {
+        Rejection::NoId(path) if all_lack_id => {
+            format!("every item in $.items lacks an \"id\" (first: {path})")
+        }
+        Rejection::NoId(path) => format!(
+            "none of the {entry_count} entries in $.items can be shown (first: {path} lacks an \"id\")"
+        ),
+        Rejection::Unusable(problem) if entry_count == 1 => {
+            format!("the only entry in $.items cannot be shown: {problem}")
+        }
+        Rejection::Unusable(problem) => format!(
+            "none of the {entry_count} entries in $.items can be shown (first: {problem})"
+        ),
+    };
+    FeedError::NoUsableItems { message }
+}
+
+fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Rejection> {
+    let path = format!("$.items[{index}]");
+    let mut object = match entry {
+        Value::Object(object) => object,
+        other => {
+            return Err(Rejection::Unusable(format!(
+                "{path} is {}; expected an item object",
+                kind(&other)
+            )))
+        }
+    };
+    let id = match id_text(object.get("id")) {
+        Ok(Some(id)) => id,
+        Ok(None) => return Err(Rejection::NoId(path)),
+        Err(found) => {
+            return Err(Rejection::Unusable(format!(
+                "{path}.id is {found}; expected a string"
+            )))
+        }
+    };
+    let mut field = |key: &str| take_string(&mut object, key, &path, notes);
+    let url = field("url");
+    let external_url = field("external_url");
+    let title = field("title");
+    let content_html = field("content_html");
+    let content_text = field("content_text");
+    let summary = field("summary");
+    let banner_image = field("banner_image");
+    let language = field("language");
+    let date_published = read_date(&mut object, "date_published", &path, notes);
+    let date_modified = read_date(&mut object, "date_modified", &path, notes);
+    let image = read_image(&mut object, &path, notes);
+    let authors = read_authors(&mut object, &path, notes);
+    let tags = read_tags(&mut object, &path, notes);
+    let extension = object
+        .remove("_news_widget")
+        .and_then(|v| read_item_extension(v, &format!("{path}._news_widget"), notes));
+    Ok(Item {
+        id,
+        url,
+        external_url,
+        title,
+        content_html,
+        content_text,
+        summary,
+        image,
+        banner_image,
+        date_published,
+        date_modified,
+        authors,
+        tags,
+        language,
+        extension,
+    })
+}
+
+fn read_version(value: Option<Value>) -> Version {
+    let Some(Value::String(written)) = value else {
+        return Version::Missing;
+    };
+    let lower = written.trim().trim_end_matches('/').to_ascii_lowercase();
+    let number = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .map(|rest| rest.strip_prefix("jsonfeed.org/version/").unwrap_or(""))
+        .unwrap_or(&lower);
+    match number {
+        "1" | "1.0" => Version::V1,
+        "1.1" => Version::V1_1,
+        _ => Version::Other(written),
+    }
+}
+
+fn read_date(
+    object: &mut Map<String, Value>,
+    key: &str,
+    path: &str,
+    notes: &mut Notes,
+) -> Option<Timestamp> {
+    let written = take_string(object, key, path, notes)?;
+    let parsed = Timestamp::parse(&written);
+    if parsed.is_none() {
+        notes.0.push(format!(
+            "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
+            excerpt(&clean_line(&written), 40)
+        ));
+    }
+    parsed
+}
+
+/// `image` is a URL string per the spec; some generators write `{"url": …, "type": …}`.
+fn read_image(object: &mut Map<String, Value>, path: &str, notes: &mut Notes) -> Option<String> {
+    match object.remove("image")? {
+        Value::String(url) if !url.trim().is_empty() => Some(url),
+        Value::Object(mut image) => take_string(&mut image, "url", &format!("{path}.image"), notes),
+        Value::String(_) | Value::Null => None,
+        other => {
+            notes.ignored(path, "image", &other, "a URL string");
+            None
+        }
+    }
+}
+
+/// `authors` (1.1) when it names anyone, else the deprecated `author` (1.0).
+fn read_authors(object: &mut Map<String, Value>, path: &str, notes: &mut Notes) -> Vec<Author> {
+    let mut authors = Vec::new();
+    match object.remove("authors") {
+        Some(Value::Array(entries)) => {
+            // null entries are a known generator bug (gofeed #355); skip them quietly.
+            authors.extend(entries.into_iter().filter_map(read_author));
+        }
+        None | Some(Value::Null) => {}
+        Some(other) => notes.ignored(path, "authors", &other, "an array of authors"),
+    }
+    let legacy = object.remove("author");
+    if authors.is_empty() {
+        match legacy {
+            Some(value @ (Value::Object(_) | Value::String(_))) => {
+                authors.extend(read_author(value))
+            }
+            None | Some(Value::Null) => {}
+            Some(other) => notes.ignored(path, "author", &other, "an author object"),
+        }
+    }
+    authors
+}
+
+fn read_author(value: Value) -> Option<Author> {
+    let mut ignored = Notes::default();
+    let author = match value {
+        Value::Object(mut object) => Author {
+            name: take_string(&mut object, "name", "", &mut ignored),
+            url: take_string(&mut object, "url", "", &mut ignored),
+            avatar: take_string(&mut object, "avatar", "", &mut ignored),
+        },
+        // Not the spec, but unambiguous.
+        Value::String(name) if !name.trim().is_empty() => Author {
+            name: Some(name),
+            ..Author::default()
+        },
+        _ => return None,
+    };
+    (author.name.is_some() || author.url.is_some() || author.avatar.is_some()).then_some(author)
+}
+
+fn read_tags(object: &mut Map<String, Value>, path: &str, notes: &mut Notes) -> Vec<String> {
+    match object.remove("tags") {
+        Some(Value::Array(entries)) => entries
+            .into_iter()
+            .filter_map(|tag| match tag {
+                Value::String(tag) if !tag.trim().is_empty() => Some(tag),
+                _ => None,
+            })
+            .collect(),
+        Some(Value::String(tag)) if !tag.trim().is_empty() => vec![tag],
+        None | Some(Value::Null | Value::String(_)) => Vec::new(),
+        Some(other) => {
+            notes.ignored(path, "tags", &other, "an array of strings");
+            Vec::new()
+        }
+    }
+}
+
+/// The top-level keys, for "not a JSON Feed" messages; capped and cleaned because the
+/// document is hostile and the message may be shown.
+fn key_list(root: &Map<String, Value>) -> String {
+    const SHOWN: usize = 8;
+    if root.is_empty() {
+        return "none".to_string();
+    }
+    let mut list: Vec<String> = root
+        .keys()
+        .take(SHOWN)
+        .map(|key| excerpt(&clean_line(key), 40))
+        .collect();
+    if root.len() > SHOWN {
+        list.push(format!("… {} more", root.len() - SHOWN));
+    }
+    list.join(", ")
+}
