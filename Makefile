@@ -5,7 +5,7 @@ SHELL := /bin/bash
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 # The npm binaryen's wasm-opt must shadow Debian's (which cannot read current rustc output).
-export PATH := $(CURDIR)/tools/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown

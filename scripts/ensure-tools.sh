@@ -44,14 +44,14 @@ ensure_debian_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# npm tools (wasm-opt from binaryen, playwright-core, axe-core) live in tools/node_modules,
-# pinned by tools/package-lock.json; a stamp of the lock file makes the check instant.
+# npm tools (wasm-opt from binaryen, playwright-core, axe-core) live in node_modules,
+# pinned by package-lock.json; a stamp of the lock file makes the check instant.
 ensure_npm_tools() {
-  local stamp=tools/node_modules/.lock-stamp
-  if [ -f "$stamp" ] && cmp -s tools/package-lock.json "$stamp"; then return; fi
+  local stamp=node_modules/.lock-stamp
+  if [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then return; fi
   say "installing npm tools (binaryen wasm-opt, playwright-core, axe-core)"
-  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
-  cp tools/package-lock.json "$stamp"
+  (npm ci --no-audit --no-fund --loglevel=error)
+  cp package-lock.json "$stamp"
 }
 
 ensure_wasm_target
