@@ -2,6 +2,7 @@
 //! first in tab order, previous/next, "n / m" labels. All slides stay in the DOM; only the
 //! current one is shown, so every headline is there for search and assistive technology.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::sidebar::NavigateRequest;
@@ -37,18 +38,19 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
     let slides: Vec<&[Headline]> = section.items.chunks(per_slide(section)).collect();
     let node = use_node_ref();
     let rotation = use_rotation(slides.len(), props.interval_ms, node.clone());
+    let section_ref = node.clone();
     let state = rotation.state;
     let title_id = format!("{}-title", props.id);
     let carousel = slides.len() > 1;
 
     html! {
-        <section ref={node} class="nw-section" part="section"
+        <section ref={section_ref} class="nw-section" part="section"
             aria-labelledby={title_id.clone()}
             aria-roledescription={carousel.then_some(strings.carousel)}
-            onmouseenter={send(&rotation.send, RotationEvent::PointerEnter)}
-            onmouseleave={send(&rotation.send, RotationEvent::PointerLeave)}
+            onpointerenter={send(&rotation.send, RotationEvent::PointerEnter)}
+            onpointerleave={send(&rotation.send, RotationEvent::PointerLeave)}
             onfocusin={send(&rotation.send, RotationEvent::FocusIn)}
-            onfocusout={send(&rotation.send, RotationEvent::FocusOut)}>
+            onfocusout={focus_left(&rotation.send, node.clone())}>
             <div class="nw-section-head">
                 <h2 class="nw-section-title" id={title_id}>{ &section.title }</h2>
                 if carousel {
@@ -83,6 +85,21 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
 /// A DOM event handler that sends `event` to the rotation machine.
 fn send<E: 'static>(machine: &Callback<RotationEvent>, event: RotationEvent) -> Callback<E> {
     machine.reform(move |_: E| event)
+}
+
+/// `FocusOut` only when focus leaves the section, not when it moves between its controls.
+fn focus_left(machine: &Callback<RotationEvent>, section: NodeRef) -> Callback<FocusEvent> {
+    let machine = machine.clone();
+    Callback::from(move |event: FocusEvent| {
+        let inside = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(section.get())
+            .is_some_and(|(target, section)| section.contains(Some(&target)));
+        if !inside {
+            machine.emit(RotationEvent::FocusOut);
+        }
+    })
 }
 
 fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
