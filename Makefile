@@ -9,9 +9,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown
+# Brotli bytes a first visit may load (README, Sizes).
+SIZE_BUDGET ?= 65536
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve test dist tools lint host-test browser-test chrome-test firefox-test
+.PHONY: serve test dist tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
 
 serve: tools
 	trunk serve --offline
@@ -19,8 +21,8 @@ serve: tools
 dist: tools
 	trunk build --release --offline
 
-test: tools lint host-test browser-test dist
-	@echo "make test: all suites passed"
+test: tools lint host-test browser-test dist e2e size
+	@echo "make test: all suites passed (host, Chromium, Firefox, end-to-end, size)"
 
 tools:
 	@bash scripts/ensure-tools.sh
@@ -42,3 +44,20 @@ chrome-test:
 firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
+
+# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit).
+e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+# First-visit bytes of the release bundle (loader + glue + wasm + CSS), gated in CI.
+size: dist
+	node scripts/size-report.mjs dist $(SIZE_BUDGET)
+
+# Figures for the README: sizes and the feed parsing benchmark (not timed in CI).
+bench: dist
+	node scripts/size-report.mjs dist $(SIZE_BUDGET)
+	cargo bench --offline --bench feed
+
+# The README's screenshots of the demo page (headless Chromium).
+screenshots: dist
+	node tests/e2e/screenshot.mjs docs
