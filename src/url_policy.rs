@@ -8,6 +8,8 @@
 //! Resolution follows RFC 3986 §5.2 for the cases feeds use. It is hand-written to keep the
 //! `url` crate (and its IDNA tables) out of the wasm bundle.
 
+use std::borrow::Cow;
+
 /// Returns a URL that is safe to put in an `href` or `src`, or `None`.
 ///
 /// - Absolute `http:`/`https:` URLs (any letter case) are accepted; the scheme is lowercased.
@@ -75,7 +77,7 @@ fn is_http_scheme(scheme: &str) -> bool {
 struct HttpUrl<'a> {
     https: bool,
     authority: &'a str,
-    path: String,
+    path: Cow<'a, str>,
     query: Option<&'a str>,
     fragment: Option<&'a str>,
 }
@@ -97,7 +99,7 @@ impl<'a> HttpUrl<'a> {
         Some(HttpUrl {
             https: scheme.eq_ignore_ascii_case("https"),
             authority,
-            path: path.to_string(),
+            path: Cow::Borrowed(path),
             query,
             fragment,
         })
@@ -138,7 +140,13 @@ impl<'a> HttpUrl<'a> {
                 Some(slash) => self.path.get(..=slash).unwrap_or("/"),
                 None => "/",
             };
-            (remove_dot_segments(&format!("{directory}{path}")), query)
+            let merged = format!("{directory}{path}");
+            let path = if has_dot_segments(&merged) {
+                remove_dot_segments(&merged).into_owned()
+            } else {
+                merged
+            };
+            (Cow::Owned(path), query)
         };
         Some(HttpUrl {
             https: self.https,
@@ -198,8 +206,16 @@ fn has_host(authority: &str) -> bool {
     !host.is_empty()
 }
 
+/// Whether a path may hold `.` or `..` segments (cheap, may say yes for `/.well-known`).
+fn has_dot_segments(path: &str) -> bool {
+    path.starts_with('.') || path.contains("/.")
+}
+
 /// RFC 3986 §5.2.4 for an absolute path (every path we build for an `http(s)` URL is one).
-fn remove_dot_segments(path: &str) -> String {
+fn remove_dot_segments(path: &str) -> Cow<'_, str> {
+    if path.starts_with('/') && !has_dot_segments(path) {
+        return Cow::Borrowed(path);
+    }
     let mut kept: Vec<&str> = Vec::new();
     let mut ends_in_directory = false;
     let body = path.strip_prefix('/').unwrap_or(path);
@@ -224,5 +240,5 @@ fn remove_dot_segments(path: &str) -> String {
     if ends_in_directory && !kept.is_empty() {
         out.push('/');
     }
-    out
+    Cow::Owned(out)
 }
