@@ -386,7 +386,13 @@ impl Reducer {
                 }
                 skip_raw_text(html, next, &lower)
             }
-            (TagKind::Hidden, false) if !tag.self_closing => skip_hidden(html, next, &lower),
+            // `<svg/>` is complete in foreign content; HTML ignores `/>` on other elements.
+            (TagKind::Hidden, false)
+                if tag.self_closing && matches!(lower.as_str(), "svg" | "math") =>
+            {
+                next
+            }
+            (TagKind::Hidden, false) => skip_hidden(html, next, &lower),
             _ => next,
         }
     }
