@@ -17,16 +17,20 @@ use crate::view_model::Block;
 /// Empty paragraphs are dropped; whitespace (including `&nbsp;`) is collapsed to single
 /// spaces; control characters become spaces.
 pub fn html_to_blocks(html: &str) -> Vec<Block> {
-    let mut reducer = Reducer::new(usize::MAX);
+    let mut reducer = Reducer::new(usize::MAX, false);
     reducer.run(html);
     reducer.finish()
 }
 
 /// Reduces HTML (or a plain-text field that may carry markup, like a title) to one line.
 pub fn html_to_line(html: &str) -> String {
-    let mut reducer = Reducer::new(usize::MAX);
+    // Most titles have neither tags nor entities: skip the tokenizer for them.
+    if !html.contains(['<', '&']) {
+        return clean_line(html);
+    }
+    let mut reducer = Reducer::new(usize::MAX, true);
     reducer.run(html);
-    join_blocks(reducer.finish())
+    reducer.finish_line()
 }
 
 /// The first `max_chars` characters of the text of `html`, cut as by [`excerpt`].
@@ -35,9 +39,9 @@ pub fn html_to_line(html: &str) -> String {
 pub fn html_excerpt(html: &str, max_chars: usize) -> String {
     // The budget counts characters before whitespace is collapsed; reading twice the cut
     // leaves enough text to know whether "…" is due.
-    let mut reducer = Reducer::new(max_chars.saturating_mul(2).saturating_add(16));
+    let mut reducer = Reducer::new(max_chars.saturating_mul(2).saturating_add(16), true);
     reducer.run(html);
-    excerpt(&join_blocks(reducer.finish()), max_chars)
+    excerpt(&reducer.finish_line(), max_chars)
 }
 
 /// Splits `content_text` into paragraphs on blank lines; single line breaks inside a
@@ -92,21 +96,6 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
         _ => head,
     };
     format!("{}…", head.trim_end())
-}
-
-fn join_blocks(blocks: Vec<Block>) -> String {
-    let mut out = String::new();
-    for block in blocks {
-        let text = match block {
-            Block::Paragraph(text) | Block::Heading(text) => text,
-            Block::Figure(_) => continue,
-        };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text);
-    }
-    out
 }
 
 /// One paragraph being collected, with whitespace collapsed as it arrives.
@@ -294,15 +283,18 @@ struct Reducer {
     line: Line,
     in_heading: bool,
     chars_left: usize,
+    /// Block boundaries become spaces in one line instead of new blocks.
+    single_line: bool,
 }
 
 impl Reducer {
-    fn new(max_chars: usize) -> Self {
+    fn new(max_chars: usize, single_line: bool) -> Self {
         Reducer {
             blocks: Vec::new(),
             line: Line::default(),
             in_heading: false,
             chars_left: max_chars,
+            single_line,
         }
     }
 
@@ -394,12 +386,22 @@ impl Reducer {
                 }
                 skip_raw_text(html, next, &lower)
             }
-            (TagKind::Hidden, false) if !tag.self_closing => skip_hidden(html, next, &lower),
+            // `<svg/>` is complete in foreign content; HTML ignores `/>` on other elements.
+            (TagKind::Hidden, false)
+                if tag.self_closing && matches!(lower.as_str(), "svg" | "math") =>
+            {
+                next
+            }
+            (TagKind::Hidden, false) => skip_hidden(html, next, &lower),
             _ => next,
         }
     }
 
     fn end_block(&mut self) {
+        if self.single_line {
+            self.line.push(' ');
+            return;
+        }
         if let Some(text) = self.line.take() {
             self.blocks.push(if self.in_heading {
                 Block::Heading(text)
@@ -412,6 +414,10 @@ impl Reducer {
     fn finish(mut self) -> Vec<Block> {
         self.end_block();
         self.blocks
+    }
+
+    fn finish_line(mut self) -> String {
+        self.line.take().unwrap_or_default()
     }
 }
 

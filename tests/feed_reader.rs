@@ -603,6 +603,17 @@ fn relative_urls_resolve_against_the_fetch_url_then_the_feed() {
         Some("https://home.example/2020/08/07/post.html"),
         "the absolute home_page_url is the base when the fetch URL is unknown"
     );
+    let relative_fetch = ReadOptions {
+        base_url: Some("/news/feed.json"),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        headlines(&page_with(json, &relative_fetch))[0]
+            .url
+            .as_deref(),
+        Some("/news/other.html"),
+        "a relative fetch URL still places relative links beside the feed"
+    );
     let relative_only = r#"{"home_page_url": "/", "items": [{"id": "1", "url": "/a.html"}]}"#;
     assert_eq!(
         self::page(relative_only)

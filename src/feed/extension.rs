@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
-use super::json::{id_text, kind, take_string, Notes};
+use super::json::{id_text, kind, take_string, Notes, Path};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
 pub(super) fn read_feed_extension(
@@ -36,7 +36,12 @@ pub(super) fn read_feed_extension(
                 .collect(),
         ),
         Some(other) => {
-            notes.ignored(path, "sections", &other, "an array of sections");
+            notes.ignored(
+                Path::Other(path),
+                "sections",
+                &other,
+                "an array of sections",
+            );
             None
         }
     };
@@ -45,7 +50,7 @@ pub(super) fn read_feed_extension(
 
 fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSpec> {
     let mut object = expect_object(value, path, notes)?;
-    let title = take_string(&mut object, "title", path, notes).unwrap_or_default();
+    let title = take_string(&mut object, "title", Path::Other(path), notes).unwrap_or_default();
     let items = match object.remove("items") {
         Some(Value::Array(ids)) => ids
             .iter()
@@ -53,7 +58,7 @@ fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSp
             .collect(),
         None | Some(Value::Null) => Vec::new(),
         Some(other) => {
-            notes.ignored(path, "items", &other, "an array of item ids");
+            notes.ignored(Path::Other(path), "items", &other, "an array of item ids");
             Vec::new()
         }
     };
@@ -61,7 +66,7 @@ fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSp
         Some(Value::Bool(on)) => on,
         None | Some(Value::Null) => false,
         Some(other) => {
-            notes.ignored(path, "summaries", &other, "true or false");
+            notes.ignored(Path::Other(path), "summaries", &other, "true or false");
             false
         }
     };
@@ -79,7 +84,7 @@ pub(super) fn read_item_extension(
     notes: &mut Notes,
 ) -> Option<ItemExtension> {
     let mut object = expect_object(value, path, notes)?;
-    let source = take_string(&mut object, "source", path, notes);
+    let source = take_string(&mut object, "source", Path::Other(path), notes);
     let blocks = match object.remove("blocks") {
         None | Some(Value::Null) => None,
         Some(Value::Array(entries)) => Some(
@@ -90,7 +95,7 @@ pub(super) fn read_item_extension(
                 .collect(),
         ),
         Some(other) => {
-            notes.ignored(path, "blocks", &other, "an array of blocks");
+            notes.ignored(Path::Other(path), "blocks", &other, "an array of blocks");
             None
         }
     };
@@ -99,18 +104,19 @@ pub(super) fn read_item_extension(
 
 fn read_block(value: Value, path: &str, notes: &mut Notes) -> Option<BlockSpec> {
     let mut object = expect_object(value, path, notes)?;
-    let block_type = take_string(&mut object, "type", path, notes)?;
-    let mut text = || take_string(&mut object, "text", path, notes);
+    let block_type = take_string(&mut object, "type", Path::Other(path), notes)?;
+    let mut text = || take_string(&mut object, "text", Path::Other(path), notes);
     match block_type.as_str() {
         "paragraph" => text().map(BlockSpec::Paragraph),
         "heading" => text().map(BlockSpec::Heading),
         "figure" => Some(BlockSpec::Figure {
-            src: take_string(&mut object, "src", path, notes),
+            src: take_string(&mut object, "src", Path::Other(path), notes),
             width: dimension(object.get("width")),
             height: dimension(object.get("height")),
-            alt: take_string(&mut object, "alt", path, notes).unwrap_or_default(),
-            caption: take_string(&mut object, "caption", path, notes).unwrap_or_default(),
-            credit: take_string(&mut object, "credit", path, notes),
+            alt: take_string(&mut object, "alt", Path::Other(path), notes).unwrap_or_default(),
+            caption: take_string(&mut object, "caption", Path::Other(path), notes)
+                .unwrap_or_default(),
+            credit: take_string(&mut object, "credit", Path::Other(path), notes),
         }),
         // Newer writers may add block types; older readers skip them.
         _ => None,

@@ -2,7 +2,28 @@
 //! and id coercion. Values are taken out of their objects (not cloned): a 5,000-item feed
 //! should not be copied twice.
 
+use std::fmt;
+
 use serde_json::{Map, Number, Value};
+
+/// Where a value is, as a JSON path; formatted only when a note or error is written, so
+/// clean feeds allocate no paths.
+#[derive(Clone, Copy)]
+pub(super) enum Path<'a> {
+    Root,
+    Item(usize),
+    Other(&'a str),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => f.write_str("$"),
+            Path::Item(index) => write!(f, "$.items[{index}]"),
+            Path::Other(path) => f.write_str(path),
+        }
+    }
+}
 
 /// "null", "a string", … for messages like "`$.items` is null; expected …".
 pub(super) fn kind(value: &Value) -> &'static str {
@@ -21,7 +42,7 @@ pub(super) fn kind(value: &Value) -> &'static str {
 pub(super) struct Notes(pub(super) Vec<String>);
 
 impl Notes {
-    pub(super) fn ignored(&mut self, path: &str, key: &str, value: &Value, expected: &str) {
+    pub(super) fn ignored(&mut self, path: Path<'_>, key: &str, value: &Value, expected: &str) {
         self.0.push(format!(
             "{path}.{key} is {}; expected {expected} (ignored)",
             kind(value)
@@ -57,7 +78,7 @@ pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static 
 pub(super) fn take_string(
     object: &mut Map<String, Value>,
     key: &str,
-    path: &str,
+    path: Path<'_>,
     notes: &mut Notes,
 ) -> Option<String> {
     match object.remove(key)? {

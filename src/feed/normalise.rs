@@ -8,7 +8,7 @@ use super::ReadOptions;
 use crate::plain_text::{
     clean_line, excerpt, html_excerpt, html_to_blocks, html_to_line, text_to_paragraphs,
 };
-use crate::url_policy::{is_absolute_http, safe_url};
+use crate::url_policy::{is_absolute_http, is_usable_base, safe_url};
 use crate::view_model::{Article, Block, Figure, Headline, Page, Section};
 
 /// Untitled items get this much of their text as a headline.
@@ -29,7 +29,7 @@ pub fn normalise(feed: &Feed, options: &ReadOptions) -> Page {
         feed,
         feed_title: &feed_title,
         link_base: link_base(feed, options),
-        figure_base: options.base_url.filter(|base| is_absolute_http(base)),
+        figure_base: options.base_url.filter(|base| is_usable_base(base)),
     };
     let by_id: HashMap<&str, &Item> = feed
         .items
@@ -71,17 +71,18 @@ struct Context<'a> {
     figure_base: Option<&'a str>,
 }
 
-/// The fetch URL, else the feed's `feed_url`, else its `home_page_url`, whichever is an
-/// absolute `http(s)` URL first.
+/// The fetch URL (even a relative one: it is still where the feed lives), else the feed's
+/// `feed_url`, else its `home_page_url`, when absolute.
 fn link_base<'a>(feed: &'a Feed, options: &ReadOptions<'a>) -> Option<&'a str> {
-    [
-        options.base_url,
-        feed.feed_url.as_deref(),
-        feed.home_page_url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|base| is_absolute_http(base))
+    options
+        .base_url
+        .filter(|base| is_usable_base(base))
+        .or_else(|| {
+            [feed.feed_url.as_deref(), feed.home_page_url.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|base| is_absolute_http(base))
+        })
 }
 
 impl Context<'_> {
