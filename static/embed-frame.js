@@ -42,6 +42,9 @@ const report = () => window.parent.postMessage({ type: RESIZE, height: contentHe
 
 if (window.parent !== window) {
   new ResizeObserver(report).observe(document.documentElement);
+  // Chromium skips rendering, and with it ResizeObserver, in a cross-origin frame that is
+  // off-screen; the widget's state events still arrive, and measuring forces a layout.
+  for (const type of ["news-widget:ready", "news-widget:error"]) widget.addEventListener(type, report);
   // A partner script that started after our first reports asks for the current height.
   window.addEventListener("message", (event) => {
     if (event.source === window.parent && event.data?.type === MEASURE) report();
