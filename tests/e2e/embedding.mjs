@@ -360,7 +360,18 @@ test("removing a widget stops its rotation timer", { timeout: TEST_TIMEOUT_MS },
   );
   assert.ok((await page.evaluate(() => window.__widgetTimers())).delays.includes(INTERVAL_MS), "a live timer has the interval's delay");
 
-  await page.evaluate(() => document.querySelector("news-widget").remove());
+  // A detached widget is also off-screen, which pauses rotation a frame later and would hide
+  // a widget that was never unmounted. So look before any rendering step can report it:
+  // unmounting empties the shadow root at once and cancels the timer within the microtasks
+  // that follow (Yew's scheduler runs there).
+  const atRemoval = await page.evaluate(async () => {
+    const widget = document.querySelector("news-widget");
+    widget.remove();
+    const left = [...widget.shadowRoot.children].filter((c) => c.localName !== "link").length;
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    return { elementsLeftInShadowRoot: left, liveTimers: window.__widgetTimers().live };
+  });
+  assert.deepEqual(atRemoval, { elementsLeftInShadowRoot: 0, liveTimers: 0 }, "right after remove(), before the next rendering step");
   await waitInPage(page, "no live widget timers after removal", () => window.__widgetTimers().live === 0, undefined, () =>
     window.__widgetTimers(),
   );
