@@ -663,7 +663,7 @@ function describeViolations(runs) {
   return lines.join("\n");
 }
 
-test("accessibility audit (axe) of the demo page and the iframe page, light and dark", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+test("accessibility audit (axe) of the demo page, error state, links and the iframe page, light and dark", { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const serious = [];
   const portal = [];
   const minorFindings = [];
@@ -693,13 +693,19 @@ test("accessibility audit (axe) of the demo page and the iframe page, light and 
       portal.push({ run, violations: found.page });
       minorFindings.push({ run, violations: found.widget.filter((v) => !["serious", "critical"].includes(v.impact)) });
     }
-    // The iframe page as the frame shows it; its CSP would refuse axe's inline script.
-    const framed = await openPage(t, "/embed.html?feed=feed.json", { colorScheme, reducedMotion: "reduce", bypassCSP: true });
-    await waitForWidgets(framed.page);
-    await framed.page.addScriptTag({ path: AXE });
-    const found = await audit(framed.page);
-    const run = `embed.html ${colorScheme} scheme`;
-    serious.push({ run, violations: [...found.widget, ...found.page].filter((v) => ["serious", "critical"].includes(v.impact)) });
+    // The error state and linked headlines (the demo feed has no links), and the iframe page
+    // as the frame shows it, where the whole page counts; its CSP would refuse axe's inline
+    // script, hence bypassCSP.
+    for (const [path, whole] of [["/events.html", false], ["/embed.html?feed=feed.json", true]]) {
+      const other = await openPage(t, path, { colorScheme, reducedMotion: "reduce", bypassCSP: true });
+      await waitForWidgets(other.page, "news-widget:not(#missing)");
+      if (await other.page.locator("#missing").count()) await waitForWidgets(other.page, "#missing", "error");
+      await other.page.addScriptTag({ path: AXE });
+      const found = await audit(other.page);
+      const run = `${path} ${colorScheme} scheme`;
+      const counted = whole ? [...found.widget, ...found.page] : found.widget;
+      serious.push({ run, violations: counted.filter((v) => ["serious", "critical"].includes(v.impact)) });
+    }
   }
   const minorText = describeViolations(minorFindings);
   if (minorText) t.diagnostic(`minor or moderate findings in the widget (not failing):\n${minorText}`);

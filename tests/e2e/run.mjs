@@ -3,8 +3,14 @@
 import { run } from "node:test";
 import { spec } from "node:test/reporters";
 import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 
 const file = fileURLToPath(new URL("embedding.mjs", import.meta.url));
+const loader = fileURLToPath(new URL("../../dist/news-widget.js", import.meta.url));
+if (!existsSync(loader)) {
+  console.error(`e2e: ${loader} is missing: build the bundle first (make dist)`);
+  process.exit(1);
+}
 const started = Date.now();
 const results = [];
 let failed = false;
