@@ -28,7 +28,7 @@ const AXE = createRequire(join(ROOT, "package.json")).resolve("axe-core/axe.min.
 const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
 const TEST_TIMEOUT_MS = 90_000;
 
-/** The policy from the partner documentation: the strictest one the widget supports. */
+/** The strictest policy the brief promises partners the widget works under. */
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' https:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
@@ -193,7 +193,7 @@ test("two instances on the demo page render independently", { timeout: TEST_TIME
   assert.deepEqual(await mountCounts(page), [
     { widget: "widget-zh", containers: 1, roots: 1 },
     { widget: "widget-en", containers: 1, roots: 1 },
-  ]);
+  ], "one mount container and one widget root per shadow root");
 
   // Different configurations show different UI strings.
   assert.equal((await rootOf(page, "#widget-zh")).lang, "zh-CN", "default language");
