@@ -47,7 +47,7 @@ firefox-test:
 
 # End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit).
 e2e: dist
-	node --test --test-concurrency=1 tests/e2e/
+	node tests/e2e/run.mjs
 
 # First-visit bytes of the release bundle (loader + glue + wasm + CSS), gated in CI.
 size: dist

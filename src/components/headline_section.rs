@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::sidebar::NavigateRequest;
+use crate::components::sidebar::{navigate_on_click, NavigateRequest};
 use crate::config::LinkTarget;
 use crate::hooks::use_rotation::use_rotation;
 use crate::i18n::Lang;
@@ -69,13 +69,15 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
             </div>
             <div class="nw-slides" aria-live={if carousel { state.live_politeness() } else { "off" }}>
                 { for slides.iter().enumerate().map(|(i, items)| html! {
-                    <ul class="nw-slide" key={i}
+                    <div class="nw-slide" key={i}
                         role={carousel.then_some("group")}
                         aria-roledescription={carousel.then_some(strings.slide)}
                         aria-label={carousel.then(|| strings.slide_label(i + 1, slides.len()))}
                         hidden={carousel && i != state.index()}>
-                        { for items.iter().map(|item| headline(item, section.show_summaries, props)) }
-                    </ul>
+                        <ul>
+                            { for items.iter().map(|item| headline(item, section.show_summaries, props)) }
+                        </ul>
+                    </div>
                 }) }
             </div>
         </section>
@@ -105,17 +107,7 @@ fn focus_left(machine: &Callback<RotationEvent>, section: NodeRef) -> Callback<F
 fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
     let title = match &item.url {
         Some(url) => {
-            let request = NavigateRequest {
-                url: url.clone(),
-                title: item.title.clone(),
-            };
-            let onnavigate = props.onnavigate.clone();
-            // The host page may cancel the navigation (news-widget:navigate is cancelable).
-            let onclick = Callback::from(move |event: MouseEvent| {
-                if !onnavigate.emit(request.clone()) {
-                    event.prevent_default();
-                }
-            });
+            let onclick = navigate_on_click(&props.onnavigate, url, &item.title);
             let new_tab = props.target == LinkTarget::NewTab;
             html! {
                 <a class="nw-item-title" href={url.clone()} {onclick}

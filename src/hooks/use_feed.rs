@@ -74,8 +74,17 @@ pub fn use_feed(url: String, article: Option<String>, max_headlines: Option<usiz
         );
     }
     let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
+        let (attempt, state) = (attempt.clone(), state.clone());
+        Callback::from(move |()| {
+            // With nothing on screen, show the skeleton so the reader sees the retry happen.
+            if let FeedState::Failed {
+                last_good: None, ..
+            } = &*state
+            {
+                state.set(FeedState::Loading);
+            }
+            attempt.set(*attempt + 1);
+        })
     };
     FeedHandle {
         state: (*state).clone(),

@@ -484,7 +484,7 @@ test("events: ready, error with a working retry, cancelable navigate", { timeout
 
 test(
   "the article headline link also dispatches news-widget:navigate",
-  { timeout: TEST_TIMEOUT_MS, todo: "src/components/article.rs renders the headline <a> without the onnavigate callback" },
+  { timeout: TEST_TIMEOUT_MS },
   async (t) => {
     const { page, outside } = await openPage(t, "/events.html");
     await waitForWidgets(page, "#links");
