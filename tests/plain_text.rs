@@ -117,6 +117,8 @@ fn entities_are_decoded() {
         ("&amp &lt3", "& <3"),
         ("&eacute;t&eacute; &Uuml;ber &szlig;", "été Über ß"),
         ("&#65&#66", "AB"),
+        ("&AElig;&Yuml;&yuml;&zwnj;&OElig;&Prime;&prime;", "ÆŸÿ\u{200C}Œ″′"),
+        ("&AMP;&QUOT;&Amp;", "&\"&Amp;"),
     ] {
         assert_eq!(decode_entities(raw), want, "{raw:?}");
     }

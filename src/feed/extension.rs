@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
-use super::json::{id_text, kind, take_string, Notes, Path};
+use super::json::{id_text, kind, take, take_string, Notes, Path};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
 pub(super) fn read_feed_extension(
@@ -24,7 +24,7 @@ pub(super) fn read_feed_extension(
             None
         }
     };
-    let sections = match object.remove("sections") {
+    let sections = match take(&mut object, "sections") {
         None | Some(Value::Null) => None,
         Some(Value::Array(entries)) => Some(
             entries
@@ -51,7 +51,7 @@ pub(super) fn read_feed_extension(
 fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSpec> {
     let mut object = expect_object(value, path, notes)?;
     let title = take_string(&mut object, "title", Path::Other(path), notes).unwrap_or_default();
-    let items = match object.remove("items") {
+    let items = match take(&mut object, "items") {
         Some(Value::Array(ids)) => ids
             .iter()
             .filter_map(|id| id_text(Some(id)).ok().flatten())
@@ -62,7 +62,7 @@ fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSp
             Vec::new()
         }
     };
-    let summaries = match object.remove("summaries") {
+    let summaries = match take(&mut object, "summaries") {
         Some(Value::Bool(on)) => on,
         None | Some(Value::Null) => false,
         Some(other) => {
@@ -85,7 +85,7 @@ pub(super) fn read_item_extension(
 ) -> Option<ItemExtension> {
     let mut object = expect_object(value, path, notes)?;
     let source = take_string(&mut object, "source", Path::Other(path), notes);
-    let blocks = match object.remove("blocks") {
+    let blocks = match take(&mut object, "blocks") {
         None | Some(Value::Null) => None,
         Some(Value::Array(entries)) => Some(
             entries
