@@ -236,8 +236,8 @@ fn names_match(html: &str, at: usize, name: &str) -> bool {
 /// Offset just past the end tag `</name>` at or after `from`; the input length if none.
 fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     let mut at = from;
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find("</")) {
-        let name_start = at + offset + 2;
+    while let Some(lt) = find_bytes(html, at, "</") {
+        let name_start = lt + 2;
         if names_match(html, name_start, name) {
             return read_tag(html, name_start, true).next.unwrap_or(html.len());
         }
@@ -423,9 +423,24 @@ impl Reducer {
 
 /// Offset just past the next `end` at or after `from`; the input length if none.
 fn skip_past(html: &str, from: usize, end: &str) -> usize {
-    html.get(from..)
-        .and_then(|rest| rest.find(end))
-        .map_or(html.len(), |offset| from + offset + end.len())
+    find_bytes(html, from, end).map_or(html.len(), |at| at + end.len())
+}
+
+/// Offset of the next `needle` at or after `from`. A plain scan: `str::find(&str)` would
+/// bring the two-way searcher and its panic formatting into the wasm bundle, and our
+/// needles are two or three bytes long.
+fn find_bytes(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    let first = *needle.first()?;
+    let mut at = from;
+    loop {
+        let candidate = at + hay.get(at..)?.iter().position(|&b| b == first)?;
+        if hay.get(candidate..candidate + needle.len()) == Some(needle) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
 }
 
 /// Calls `emit` with each character of `text`, character references decoded.
