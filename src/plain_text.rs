@@ -64,6 +64,24 @@ pub fn text_to_paragraphs(text: &str) -> Vec<String> {
     paragraphs
 }
 
+/// The first `max_chars` characters of `content_text` on one line, cut as by [`excerpt`];
+/// reads no further than it needs.
+pub fn text_excerpt(text: &str, max_chars: usize) -> String {
+    // Twice the cut (plus slack) in characters before collapsing is enough to fill it.
+    let budget = max_chars.saturating_mul(2).saturating_add(16);
+    let end = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(at, _)| at);
+    let line = text_to_paragraphs(text.get(..end).unwrap_or(text)).join(" ");
+    let cut_early = end < text.len();
+    let mut out = excerpt(&line, max_chars);
+    if cut_early && !out.ends_with('…') {
+        out.push('…');
+    }
+    out
+}
+
 /// Plain text as given, on one line: whitespace runs collapsed, controls removed, trimmed.
 /// Nothing is decoded or stripped.
 pub fn clean_line(text: &str) -> String {

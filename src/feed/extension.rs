@@ -26,15 +26,13 @@ pub(super) fn read_feed_extension(
     };
     let sections = match take(&mut object, "sections") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| {
-                    read_section(entry, &format!("{path}.sections[{i}]"), notes)
-                })
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut sections = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                sections.extend(read_section(entry, &format!("{path}.sections[{i}]"), notes));
+            }
+            Some(sections)
+        }
         Some(other) => {
             notes.ignored(
                 Path::Other(path),
@@ -52,10 +50,13 @@ fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSp
     let mut object = expect_object(value, path, notes)?;
     let title = take_string(&mut object, "title", Path::Other(path), notes).unwrap_or_default();
     let items = match take(&mut object, "items") {
-        Some(Value::Array(ids)) => ids
-            .iter()
-            .filter_map(|id| id_text(Some(id)).ok().flatten())
-            .collect(),
+        Some(Value::Array(ids)) => {
+            let mut items = Vec::with_capacity(ids.len());
+            for id in &ids {
+                items.extend(id_text(Some(id)).ok().flatten());
+            }
+            items
+        }
         None | Some(Value::Null) => Vec::new(),
         Some(other) => {
             notes.ignored(Path::Other(path), "items", &other, "an array of item ids");
@@ -87,13 +88,13 @@ pub(super) fn read_item_extension(
     let source = take_string(&mut object, "source", Path::Other(path), notes);
     let blocks = match take(&mut object, "blocks") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| read_block(entry, &format!("{path}.blocks[{i}]"), notes))
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut blocks = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                blocks.extend(read_block(entry, &format!("{path}.blocks[{i}]"), notes));
+            }
+            Some(blocks)
+        }
         Some(other) => {
             notes.ignored(Path::Other(path), "blocks", &other, "an array of blocks");
             None

@@ -277,7 +277,9 @@ fn read_authors(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Not
     match take(object, "authors") {
         Some(Value::Array(entries)) => {
             // null entries are a known generator bug (gofeed #355); skip them quietly.
-            authors.extend(entries.into_iter().filter_map(read_author));
+            for entry in entries {
+                authors.extend(read_author(entry));
+            }
         }
         None | Some(Value::Null) => {}
         Some(other) => notes.ignored(path, "authors", &other, "an array of authors"),
@@ -315,13 +317,16 @@ fn read_author(value: Value) -> Option<Author> {
 
 fn read_tags(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
     match take(object, "tags") {
-        Some(Value::Array(entries)) => entries
-            .into_iter()
-            .filter_map(|tag| match tag {
-                Value::String(tag) if !tag.trim().is_empty() => Some(tag),
-                _ => None,
-            })
-            .collect(),
+        Some(Value::Array(entries)) => {
+            let mut tags = Vec::with_capacity(entries.len());
+            for entry in entries {
+                match entry {
+                    Value::String(tag) if !tag.trim().is_empty() => tags.push(tag),
+                    _ => {}
+                }
+            }
+            tags
+        }
         Some(Value::String(tag)) if !tag.trim().is_empty() => vec![tag],
         None | Some(Value::Null | Value::String(_)) => Vec::new(),
         Some(other) => {
