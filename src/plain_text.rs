@@ -64,6 +64,24 @@ pub fn text_to_paragraphs(text: &str) -> Vec<String> {
     paragraphs
 }
 
+/// The first `max_chars` characters of `content_text` on one line, cut as by [`excerpt`];
+/// reads no further than it needs.
+pub fn text_excerpt(text: &str, max_chars: usize) -> String {
+    // Twice the cut (plus slack) in characters before collapsing is enough to fill it.
+    let budget = max_chars.saturating_mul(2).saturating_add(16);
+    let end = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(at, _)| at);
+    let line = text_to_paragraphs(text.get(..end).unwrap_or(text)).join(" ");
+    let cut_early = end < text.len();
+    let mut out = excerpt(&line, max_chars);
+    if cut_early && !out.ends_with('…') {
+        out.push('…');
+    }
+    out
+}
+
 /// Plain text as given, on one line: whitespace runs collapsed, controls removed, trimmed.
 /// Nothing is decoded or stripped.
 pub fn clean_line(text: &str) -> String {
@@ -236,8 +254,8 @@ fn names_match(html: &str, at: usize, name: &str) -> bool {
 /// Offset just past the end tag `</name>` at or after `from`; the input length if none.
 fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     let mut at = from;
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find("</")) {
-        let name_start = at + offset + 2;
+    while let Some(lt) = find_bytes(html, at, "</") {
+        let name_start = lt + 2;
         if names_match(html, name_start, name) {
             return read_tag(html, name_start, true).next.unwrap_or(html.len());
         }
@@ -423,9 +441,24 @@ impl Reducer {
 
 /// Offset just past the next `end` at or after `from`; the input length if none.
 fn skip_past(html: &str, from: usize, end: &str) -> usize {
-    html.get(from..)
-        .and_then(|rest| rest.find(end))
-        .map_or(html.len(), |offset| from + offset + end.len())
+    find_bytes(html, from, end).map_or(html.len(), |at| at + end.len())
+}
+
+/// Offset of the next `needle` at or after `from`. A plain scan: `str::find(&str)` would
+/// bring the two-way searcher and its panic formatting into the wasm bundle, and our
+/// needles are two or three bytes long.
+fn find_bytes(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    let first = *needle.first()?;
+    let mut at = from;
+    loop {
+        let candidate = at + hay.get(at..)?.iter().position(|&b| b == first)?;
+        if hay.get(candidate..candidate + needle.len()) == Some(needle) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
 }
 
 /// Calls `emit` with each character of `text`, character references decoded.
@@ -510,160 +543,171 @@ fn numeric_reference(value: u32) -> char {
     }
 }
 
+/// Named references, sorted by name (byte order) for binary search: a table costs far less
+/// wasm than a `match` over strings.
+const NAMED: &[(&str, char)] = &[
+    ("AElig", 'Æ'),
+    ("AMP", '&'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Agrave", 'À'),
+    ("Aring", 'Å'),
+    ("Atilde", 'Ã'),
+    ("Auml", 'Ä'),
+    ("Ccedil", 'Ç'),
+    ("Dagger", '‡'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Egrave", 'È'),
+    ("Euml", 'Ë'),
+    ("GT", '>'),
+    ("Iacute", 'Í'),
+    ("Icirc", 'Î'),
+    ("Igrave", 'Ì'),
+    ("Iuml", 'Ï'),
+    ("LT", '<'),
+    ("Ntilde", 'Ñ'),
+    ("OElig", 'Œ'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Ograve", 'Ò'),
+    ("Omega", 'Ω'),
+    ("Oslash", 'Ø'),
+    ("Otilde", 'Õ'),
+    ("Ouml", 'Ö'),
+    ("Prime", '″'),
+    ("QUOT", '"'),
+    ("Scaron", 'Š'),
+    ("Uacute", 'Ú'),
+    ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'),
+    ("Uuml", 'Ü'),
+    ("Yacute", 'Ý'),
+    ("Yuml", 'Ÿ'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("acute", '´'),
+    ("aelig", 'æ'),
+    ("agrave", 'à'),
+    ("alpha", 'α'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("aring", 'å'),
+    ("asymp", '≈'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("bdquo", '„'),
+    ("beta", 'β'),
+    ("brvbar", '¦'),
+    ("bull", '•'),
+    ("ccedil", 'ç'),
+    ("cedil", '¸'),
+    ("cent", '¢'),
+    ("check", '✓'),
+    ("circ", 'ˆ'),
+    ("copy", '©'),
+    ("curren", '¤'),
+    ("dagger", '†'),
+    ("darr", '↓'),
+    ("deg", '°'),
+    ("delta", 'δ'),
+    ("divide", '÷'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("egrave", 'è'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("euml", 'ë'),
+    ("euro", '€'),
+    ("fnof", 'ƒ'),
+    ("frac12", '½'),
+    ("frac14", '¼'),
+    ("frac34", '¾'),
+    ("gamma", 'γ'),
+    ("ge", '≥'),
+    ("gt", '>'),
+    ("harr", '↔'),
+    ("hearts", '♥'),
+    ("hellip", '…'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iexcl", '¡'),
+    ("igrave", 'ì'),
+    ("infin", '∞'),
+    ("iquest", '¿'),
+    ("iuml", 'ï'),
+    ("laquo", '«'),
+    ("larr", '←'),
+    ("ldquo", '“'),
+    ("le", '≤'),
+    ("lrm", '\u{200E}'),
+    ("lsaquo", '‹'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("macr", '¯'),
+    ("mdash", '—'),
+    ("micro", 'µ'),
+    ("middot", '·'),
+    ("minus", '−'),
+    ("mu", 'μ'),
+    ("nbsp", '\u{A0}'),
+    ("ndash", '–'),
+    ("ne", '≠'),
+    ("not", '¬'),
+    ("ntilde", 'ñ'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("oelig", 'œ'),
+    ("ograve", 'ò'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("oslash", 'ø'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("para", '¶'),
+    ("permil", '‰'),
+    ("pi", 'π'),
+    ("plusmn", '±'),
+    ("pound", '£'),
+    ("prime", '′'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rarr", '→'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rlm", '\u{200F}'),
+    ("rsaquo", '›'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("scaron", 'š'),
+    ("sect", '§'),
+    ("shy", '\u{AD}'),
+    ("star", '☆'),
+    ("sup1", '¹'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("szlig", 'ß'),
+    ("thinsp", '\u{2009}'),
+    ("tilde", '˜'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uacute", 'ú'),
+    ("uarr", '↑'),
+    ("ucirc", 'û'),
+    ("ugrave", 'ù'),
+    ("uml", '¨'),
+    ("uuml", 'ü'),
+    ("yacute", 'ý'),
+    ("yen", '¥'),
+    ("yuml", 'ÿ'),
+    ("zwj", '\u{200D}'),
+    ("zwnj", '\u{200C}'),
+];
+
 fn named_reference(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        "zwnj" => '\u{200C}',
-        "zwj" => '\u{200D}',
-        "lrm" => '\u{200E}',
-        "rlm" => '\u{200F}',
-        "shy" => '\u{AD}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "lsaquo" => '‹',
-        "rsaquo" => '›',
-        "laquo" => '«',
-        "raquo" => '»',
-        "hellip" => '…',
-        "middot" => '·',
-        "bull" => '•',
-        "prime" => '′',
-        "Prime" => '″',
-        "dagger" => '†',
-        "Dagger" => '‡',
-        "permil" => '‰',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "plusmn" => '±',
-        "times" => '×',
-        "divide" => '÷',
-        "minus" => '−',
-        "frac12" => '½',
-        "frac14" => '¼',
-        "frac34" => '¾',
-        "sup1" => '¹',
-        "sup2" => '²',
-        "sup3" => '³',
-        "micro" => 'µ',
-        "para" => '¶',
-        "sect" => '§',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "curren" => '¤',
-        "iexcl" => '¡',
-        "iquest" => '¿',
-        "ordf" => 'ª',
-        "ordm" => 'º',
-        "not" => '¬',
-        "brvbar" => '¦',
-        "uml" => '¨',
-        "macr" => '¯',
-        "acute" => '´',
-        "cedil" => '¸',
-        "larr" => '←',
-        "rarr" => '→',
-        "uarr" => '↑',
-        "darr" => '↓',
-        "harr" => '↔',
-        "hearts" => '♥',
-        "star" => '☆',
-        "check" => '✓',
-        "Agrave" => 'À',
-        "Aacute" => 'Á',
-        "Acirc" => 'Â',
-        "Atilde" => 'Ã',
-        "Auml" => 'Ä',
-        "Aring" => 'Å',
-        "AElig" => 'Æ',
-        "Ccedil" => 'Ç',
-        "Egrave" => 'È',
-        "Eacute" => 'É',
-        "Ecirc" => 'Ê',
-        "Euml" => 'Ë',
-        "Igrave" => 'Ì',
-        "Iacute" => 'Í',
-        "Icirc" => 'Î',
-        "Iuml" => 'Ï',
-        "Ntilde" => 'Ñ',
-        "Ograve" => 'Ò',
-        "Oacute" => 'Ó',
-        "Ocirc" => 'Ô',
-        "Otilde" => 'Õ',
-        "Ouml" => 'Ö',
-        "Oslash" => 'Ø',
-        "Ugrave" => 'Ù',
-        "Uacute" => 'Ú',
-        "Ucirc" => 'Û',
-        "Uuml" => 'Ü',
-        "Yacute" => 'Ý',
-        "szlig" => 'ß',
-        "agrave" => 'à',
-        "aacute" => 'á',
-        "acirc" => 'â',
-        "atilde" => 'ã',
-        "auml" => 'ä',
-        "aring" => 'å',
-        "aelig" => 'æ',
-        "ccedil" => 'ç',
-        "egrave" => 'è',
-        "eacute" => 'é',
-        "ecirc" => 'ê',
-        "euml" => 'ë',
-        "igrave" => 'ì',
-        "iacute" => 'í',
-        "icirc" => 'î',
-        "iuml" => 'ï',
-        "ntilde" => 'ñ',
-        "ograve" => 'ò',
-        "oacute" => 'ó',
-        "ocirc" => 'ô',
-        "otilde" => 'õ',
-        "ouml" => 'ö',
-        "oslash" => 'ø',
-        "ugrave" => 'ù',
-        "uacute" => 'ú',
-        "ucirc" => 'û',
-        "uuml" => 'ü',
-        "yacute" => 'ý',
-        "yuml" => 'ÿ',
-        "OElig" => 'Œ',
-        "oelig" => 'œ',
-        "Scaron" => 'Š',
-        "scaron" => 'š',
-        "Yuml" => 'Ÿ',
-        "fnof" => 'ƒ',
-        "circ" => 'ˆ',
-        "tilde" => '˜',
-        "alpha" => 'α',
-        "beta" => 'β',
-        "gamma" => 'γ',
-        "delta" => 'δ',
-        "pi" => 'π',
-        "mu" => 'μ',
-        "Omega" => 'Ω',
-        "infin" => '∞',
-        "ne" => '≠',
-        "le" => '≤',
-        "ge" => '≥',
-        "asymp" => '≈',
-        _ => return None,
-    })
+    NAMED
+        .binary_search_by(|(candidate, _)| candidate.as_bytes().cmp(name.as_bytes()))
+        .ok()
+        .and_then(|index| NAMED.get(index))
+        .map(|&(_, c)| c)
 }

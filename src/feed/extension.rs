@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
-use super::json::{id_text, kind, take_string, Notes, Path};
+use super::json::{id_text, kind, take, take_string, Notes, Path};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
 pub(super) fn read_feed_extension(
@@ -24,17 +24,15 @@ pub(super) fn read_feed_extension(
             None
         }
     };
-    let sections = match object.remove("sections") {
+    let sections = match take(&mut object, "sections") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| {
-                    read_section(entry, &format!("{path}.sections[{i}]"), notes)
-                })
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut sections = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                sections.extend(read_section(entry, &format!("{path}.sections[{i}]"), notes));
+            }
+            Some(sections)
+        }
         Some(other) => {
             notes.ignored(
                 Path::Other(path),
@@ -51,18 +49,21 @@ pub(super) fn read_feed_extension(
 fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSpec> {
     let mut object = expect_object(value, path, notes)?;
     let title = take_string(&mut object, "title", Path::Other(path), notes).unwrap_or_default();
-    let items = match object.remove("items") {
-        Some(Value::Array(ids)) => ids
-            .iter()
-            .filter_map(|id| id_text(Some(id)).ok().flatten())
-            .collect(),
+    let items = match take(&mut object, "items") {
+        Some(Value::Array(ids)) => {
+            let mut items = Vec::with_capacity(ids.len());
+            for id in &ids {
+                items.extend(id_text(Some(id)).ok().flatten());
+            }
+            items
+        }
         None | Some(Value::Null) => Vec::new(),
         Some(other) => {
             notes.ignored(Path::Other(path), "items", &other, "an array of item ids");
             Vec::new()
         }
     };
-    let summaries = match object.remove("summaries") {
+    let summaries = match take(&mut object, "summaries") {
         Some(Value::Bool(on)) => on,
         None | Some(Value::Null) => false,
         Some(other) => {
@@ -85,15 +86,15 @@ pub(super) fn read_item_extension(
 ) -> Option<ItemExtension> {
     let mut object = expect_object(value, path, notes)?;
     let source = take_string(&mut object, "source", Path::Other(path), notes);
-    let blocks = match object.remove("blocks") {
+    let blocks = match take(&mut object, "blocks") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| read_block(entry, &format!("{path}.blocks[{i}]"), notes))
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut blocks = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                blocks.extend(read_block(entry, &format!("{path}.blocks[{i}]"), notes));
+            }
+            Some(blocks)
+        }
         Some(other) => {
             notes.ignored(Path::Other(path), "blocks", &other, "an array of blocks");
             None

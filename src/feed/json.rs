@@ -50,28 +50,41 @@ impl Notes {
     }
 }
 
-/// Decimal text of a JSON number, as an id: `1` → "1", `1.9999999999999999e2` → "200".
-pub(super) fn number_text(n: &Number) -> String {
+/// Decimal text of a JSON number used as an id: `1` → "1", `1.9999999999999999e2` → "200".
+///
+/// Integral floats are what encoders that only have doubles write for integer ids. Other
+/// floats (`1.5`) are not ids anyone relies on, and printing them would bring the float
+/// formatter into the wasm bundle, so they give `None`.
+pub(super) fn number_text(n: &Number) -> Option<String> {
     if let Some(u) = n.as_u64() {
-        return u.to_string();
+        return Some(u.to_string());
     }
     if let Some(i) = n.as_i64() {
-        return i.to_string();
+        return Some(i.to_string());
     }
-    // Rust prints integral floats without a fraction ("200"), as feed readers expect.
-    n.as_f64().map(|f| f.to_string()).unwrap_or_default()
+    // Beyond 2^53 a double no longer holds every integer, so the text would be invented.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let f = n.as_f64()?;
+    (f.fract() == 0.0 && f.abs() <= EXACT).then(|| (f as i64).to_string())
 }
 
-/// An id from a string or number; `Err(kind)` for anything else, `Ok(None)` when absent,
-/// null or blank.
+/// An id from a string or number; `Err(description)` for anything else, `Ok(None)` when
+/// absent, null or blank.
 pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static str> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) => Ok(Some(number_text(n))),
+        Some(Value::Number(n)) => number_text(n).map(Some).ok_or("a non-integer number"),
         Some(other) => Err(kind(other)),
     }
+}
+
+/// Takes a value out of an object without removing its key: `remove` would bring the
+/// B-tree's rebalancing code into the wasm bundle for nothing, as the object is dropped
+/// whole afterwards.
+pub(super) fn take(object: &mut Map<String, Value>, key: &str) -> Option<Value> {
+    object.get_mut(key).map(Value::take)
 }
 
 /// Takes a string field; blank strings count as absent, other types are noted and ignored.
@@ -81,7 +94,7 @@ pub(super) fn take_string(
     path: Path<'_>,
     notes: &mut Notes,
 ) -> Option<String> {
-    match object.remove(key)? {
+    match take(object, key)? {
         Value::String(s) if s.trim().is_empty() => None,
         Value::String(s) => Some(s),
         Value::Null => None,

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::document::{Author, Feed, Item, Version};
 use super::error::FeedError;
 use super::extension::{read_feed_extension, read_item_extension};
-use super::json::{id_text, kind, take_string, Notes, Path};
+use super::json::{id_text, kind, take, take_string, Notes, Path};
 use crate::plain_text::{clean_line, excerpt};
 use crate::timestamp::Timestamp;
 
@@ -38,7 +38,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
             })
         }
     };
-    let entries = match root.remove("items") {
+    let entries = match take(&mut root, "items") {
         Some(Value::Array(entries)) => entries,
         None => {
             return Err(FeedError::NotAFeed {
@@ -57,15 +57,14 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     let mut notes = Notes::default();
     let items = read_items(entries, &mut notes)?;
 
-    let version = read_version(root.remove("version"));
+    let version = read_version(take(&mut root, "version"));
     let title = take_string(&mut root, "title", Path::Root, &mut notes).unwrap_or_default();
     let home_page_url = take_string(&mut root, "home_page_url", Path::Root, &mut notes);
     let feed_url = take_string(&mut root, "feed_url", Path::Root, &mut notes);
     let description = take_string(&mut root, "description", Path::Root, &mut notes);
     let language = take_string(&mut root, "language", Path::Root, &mut notes);
     let authors = read_authors(&mut root, Path::Root, &mut notes);
-    let extension = root
-        .remove("_news_widget")
+    let extension = take(&mut root, "_news_widget")
         .and_then(|v| read_feed_extension(v, "$._news_widget", &mut notes));
     Ok(Feed {
         version,
@@ -197,8 +196,7 @@ fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Reje
     let image = read_image(&mut object, path, notes);
     let authors = read_authors(&mut object, path, notes);
     let tags = read_tags(&mut object, path, notes);
-    let extension = object
-        .remove("_news_widget")
+    let extension = take(&mut object, "_news_widget")
         .and_then(|v| read_item_extension(v, &format!("{path}._news_widget"), notes));
     Ok(Item {
         id,
@@ -259,9 +257,9 @@ fn read_image(
     path: Path<'_>,
     notes: &mut Notes,
 ) -> Option<String> {
-    match object.remove("image")? {
+    match take(object, "image")? {
         Value::String(url) if !url.trim().is_empty() => Some(url),
-        Value::Object(mut image) => match image.remove("url") {
+        Value::Object(mut image) => match take(&mut image, "url") {
             Some(Value::String(url)) if !url.trim().is_empty() => Some(url),
             _ => None,
         },
@@ -276,15 +274,17 @@ fn read_image(
 /// `authors` (1.1) when it names anyone, else the deprecated `author` (1.0).
 fn read_authors(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes) -> Vec<Author> {
     let mut authors = Vec::new();
-    match object.remove("authors") {
+    match take(object, "authors") {
         Some(Value::Array(entries)) => {
             // null entries are a known generator bug (gofeed #355); skip them quietly.
-            authors.extend(entries.into_iter().filter_map(read_author));
+            for entry in entries {
+                authors.extend(read_author(entry));
+            }
         }
         None | Some(Value::Null) => {}
         Some(other) => notes.ignored(path, "authors", &other, "an array of authors"),
     }
-    let legacy = object.remove("author");
+    let legacy = take(object, "author");
     if authors.is_empty() {
         match legacy {
             Some(value @ (Value::Object(_) | Value::String(_))) => {
@@ -316,14 +316,17 @@ fn read_author(value: Value) -> Option<Author> {
 }
 
 fn read_tags(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
-    match object.remove("tags") {
-        Some(Value::Array(entries)) => entries
-            .into_iter()
-            .filter_map(|tag| match tag {
-                Value::String(tag) if !tag.trim().is_empty() => Some(tag),
-                _ => None,
-            })
-            .collect(),
+    match take(object, "tags") {
+        Some(Value::Array(entries)) => {
+            let mut tags = Vec::with_capacity(entries.len());
+            for entry in entries {
+                match entry {
+                    Value::String(tag) if !tag.trim().is_empty() => tags.push(tag),
+                    _ => {}
+                }
+            }
+            tags
+        }
         Some(Value::String(tag)) if !tag.trim().is_empty() => vec![tag],
         None | Some(Value::Null | Value::String(_)) => Vec::new(),
         Some(other) => {
