@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 SIZE_BUDGET ?= 122880
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve test dist tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
+.PHONY: serve serve-check test dist tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
 
 serve: tools
 	trunk serve --offline
@@ -22,7 +22,7 @@ serve: tools
 dist: tools
 	trunk build --release --offline
 
-test: tools lint host-test browser-test dist e2e size
+test: tools lint host-test browser-test dist e2e size serve-check
 	@echo "make test: all suites passed (host, Chromium, Firefox, end-to-end, size)"
 
 tools:
@@ -62,3 +62,7 @@ bench: dist
 # The README's screenshots of the demo page (headless Chromium).
 screenshots: dist
 	node tests/e2e/screenshot.mjs docs
+
+# What `make serve` shows: the seed headline rendered by the wasm (not by static HTML).
+serve-check: tools
+	node tests/e2e/serve-check.mjs
