@@ -45,9 +45,10 @@ async fn every_headline_of_the_default_feed_is_in_the_dom_in_order() {
 #[wasm_bindgen_test]
 async fn headlines_advance_on_the_timer() {
     let widget = rotating_widget().await;
-    assert_eq!(widget.visible_slide(), "1 / 4");
+    let first = widget.visible_slide();
+    assert!(first.ends_with(" / 4"), "four slides of 生活指南: {first}");
     widget
-        .wait_until("the second slide", |w| w.visible_slide() == "2 / 4")
+        .wait_until("the next slide", |w| w.visible_slide() != first)
         .await;
     assert_eq!(
         widget.live_region(),
@@ -100,12 +101,13 @@ async fn the_button_stops_and_starts_rotation_and_says_what_it_will_do() {
         .wait_until("a stop", |w| w.toggle_label() == "开始轮播")
         .await;
     assert_eq!(live_timers(), 0);
+    let stopped_at = widget.visible_slide();
     widget.press_toggle().await;
     widget
         .wait_until("rotation again", |w| w.toggle_label() == "暂停轮播")
         .await;
     widget
-        .wait_until("the next slide", |w| w.visible_slide() != "1 / 4")
+        .wait_until("the next slide", |w| w.visible_slide() != stopped_at)
         .await;
     widget.unmount();
 }
