@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 SIZE_BUDGET ?= 110000
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve serve-check test dist tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
+.PHONY: serve serve-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
 
 serve: tools
 	trunk serve --offline
@@ -47,8 +47,13 @@ firefox-test:
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
 # End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit).
-e2e: dist
+e2e: dist dist-crash
 	node tests/e2e/run.mjs
+	node --test tests/e2e/crash-isolation.mjs
+
+# The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
+dist-crash: tools
+	trunk build --release --offline --features crash-test --dist target/dist-crash
 
 # First-visit bytes of the release bundle (loader + glue + wasm + CSS), gated in CI.
 size: dist
