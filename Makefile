@@ -11,13 +11,18 @@ export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve test dist tools lint host-test browser-test chrome-test firefox-test
+.PHONY: serve test dist size tools lint host-test browser-test chrome-test firefox-test
 
 serve: tools
 	trunk serve --offline
 
 dist: tools
 	trunk build --release --offline
+
+# First-visit bytes (loader + glue + wasm + CSS), brotli q11, against the 64 kB budget.
+SIZE_BUDGET ?= 65536
+size: dist
+	node scripts/size-report.mjs dist $(SIZE_BUDGET)
 
 test: tools lint host-test browser-test dist
 	@echo "make test: all suites passed"
