@@ -3,10 +3,9 @@
 //! Unknown keys and unknown block types are ignored, as JSON Feed asks of extensions; a
 //! value of the wrong type is noted and treated as absent.
 
-use serde_json::{Map, Value};
-
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
 use super::json::{id_text, kind, take_string, Notes};
+use super::value::{Map, Value};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
 pub(super) fn read_feed_extension(
@@ -122,8 +121,7 @@ fn dimension(value: Option<&Value>) -> Option<u32> {
     let n = match value? {
         Value::Number(n) => match n.as_u64() {
             Some(n) => n,
-            None => n
-                .as_f64()
+            None => Some(n.as_f64())
                 .filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f <= f64::from(u32::MAX))?
                 as u64,
         },
@@ -133,7 +131,7 @@ fn dimension(value: Option<&Value>) -> Option<u32> {
     u32::try_from(n).ok().filter(|n| *n > 0)
 }
 
-fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map<String, Value>> {
+fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map> {
     match value {
         Value::Object(object) => Some(object),
         other => {

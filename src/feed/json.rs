@@ -2,7 +2,7 @@
 //! and id coercion. Values are taken out of their objects (not cloned): a 5,000-item feed
 //! should not be copied twice.
 
-use serde_json::{Map, Number, Value};
+use super::value::{Map, Value};
 
 /// "null", "a string", … for messages like "`$.items` is null; expected …".
 pub(super) fn kind(value: &Value) -> &'static str {
@@ -29,18 +29,6 @@ impl Notes {
     }
 }
 
-/// Decimal text of a JSON number, as an id: `1` → "1", `1.9999999999999999e2` → "200".
-pub(super) fn number_text(n: &Number) -> String {
-    if let Some(u) = n.as_u64() {
-        return u.to_string();
-    }
-    if let Some(i) = n.as_i64() {
-        return i.to_string();
-    }
-    // Rust prints integral floats without a fraction ("200"), as feed readers expect.
-    n.as_f64().map(|f| f.to_string()).unwrap_or_default()
-}
-
 /// An id from a string or number; `Err(kind)` for anything else, `Ok(None)` when absent,
 /// null or blank.
 pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static str> {
@@ -48,14 +36,16 @@ pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static 
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) => Ok(Some(number_text(n))),
+        // Decimal text: `1` → "1", `1.9999999999999999e2` → "200" (integral floats print
+        // without a fraction, as feed readers expect).
+        Some(Value::Number(n)) => Ok(Some(n.text())),
         Some(other) => Err(kind(other)),
     }
 }
 
 /// Takes a string field; blank strings count as absent, other types are noted and ignored.
 pub(super) fn take_string(
-    object: &mut Map<String, Value>,
+    object: &mut Map,
     key: &str,
     path: &str,
     notes: &mut Notes,
