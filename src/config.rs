@@ -118,18 +118,58 @@ pub struct ConfigWarning {
 
 impl fmt::Display for ConfigWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Debug-quoting escapes quotes and control characters; the cut keeps a pasted blob
-        // from flooding the console.
+        // The cut keeps a pasted blob from flooding the console.
         let mut shown: String = self.value.chars().take(80).collect();
         if shown.len() < self.value.len() {
             shown.push('…');
         }
-        write!(
-            f,
-            "news-widget: ignoring {}={:?}: expected {}; using {}",
-            self.attribute, shown, self.expected, self.fallback
+        f.write_str(
+            &[
+                "news-widget: ignoring ",
+                self.attribute,
+                "=",
+                &quoted(&shown),
+                ": expected ",
+                self.expected,
+                "; using ",
+                self.fallback,
+            ]
+            .concat(),
         )
     }
+}
+
+/// `value` in double quotes, with quotes, backslashes, control characters and invisible
+/// formatting characters escaped as Rust's `{:?}` writes them, so the console shows exactly
+/// what was written. `{:?}` itself would bring Unicode printability tables into the wasm.
+fn quoted(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control()
+                || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2069}' | '\u{FEFF}') =>
+            {
+                out.push_str("\\u{");
+                let code = c as u32;
+                let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
+                for shift in (0..digits).rev() {
+                    let nibble = (code >> (shift * 4)) & 0xF;
+                    out.push(char::from_digit(nibble, 16).unwrap_or('0'));
+                }
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Config {

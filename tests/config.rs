@@ -235,6 +235,28 @@ fn warning_message_names_attribute_value_and_what_is_accepted() {
     }
 }
 
+/// The value is quoted as Rust's `{:?}` would (config.rs spells the escaping out to keep
+/// Unicode tables out of the wasm); invisible characters must not reach the console raw.
+#[test]
+fn warning_quotes_the_value_as_debug_does() {
+    for value in [
+        "plain",
+        "say \"hi\"\n",
+        "back\\slash 'single'",
+        "\u{0}\u{1}\u{1b}\u{7f}\u{85}\u{9f}x",
+        "\u{200b}\u{200e}\u{202e}\u{2066}\u{2069}\u{feff}\u{2028}\u{2029}x",
+        "浙江 é ñ 😀 ½",
+        "tab\tcr\r",
+        "soft\u{ad}hyphen",
+    ] {
+        let (_, warnings) = Config::from_attributes([("theme", value)]);
+        let expected = format!(
+            "news-widget: ignoring theme={value:?}: expected light, dark or auto; using auto"
+        );
+        assert_eq!(warnings[0].to_string(), expected);
+    }
+}
+
 #[test]
 fn warning_keeps_the_raw_value_and_cuts_long_ones_in_the_message() {
     let long = "x".repeat(500);
