@@ -49,7 +49,7 @@ ensure_debian_packages() {
 ensure_npm_tools() {
   local stamp=node_modules/.lock-stamp
   if [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then return; fi
-  say "installing npm tools (binaryen wasm-opt, playwright-core, axe-core)"
+  say "installing npm tools (binaryen wasm-opt, esbuild, playwright-core, axe-core)"
   (npm ci --no-audit --no-fund --loglevel=error)
   cp package-lock.json "$stamp"
 }
