@@ -108,17 +108,16 @@ fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedE
                 if seen.insert(item.id.clone()) {
                     items.push(item);
                 } else {
-                    notes.0.push(format!(
-                        "$.items[{index}].id repeats an earlier id; item skipped"
-                    ));
+                    notes.note(|| {
+                        format!("$.items[{index}].id repeats an earlier id; item skipped")
+                    });
                 }
             }
             Err(rejection) => {
-                let message = match &rejection {
+                notes.note(|| match &rejection {
                     Rejection::NoId(path) => format!("{path} lacks an \"id\"; item skipped"),
                     Rejection::Unusable(message) => format!("{message}; item skipped"),
-                };
-                notes.0.push(message);
+                });
                 all_lack_id &= matches!(rejection, Rejection::NoId(_));
                 first_rejection.get_or_insert(rejection);
             }
@@ -225,10 +224,12 @@ fn read_date(object: &mut Map, key: &str, path: &str, notes: &mut Notes) -> Opti
     let written = take_string(object, key, path, notes)?;
     let parsed = Timestamp::parse(&written);
     if parsed.is_none() {
-        notes.0.push(format!(
-            "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
-            excerpt(&clean_line(&written), 40)
-        ));
+        notes.note(|| {
+            format!(
+                "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
+                excerpt(&clean_line(&written), 40)
+            )
+        });
     }
     parsed
 }
