@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
-DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr)
+# fonts-noto-cjk: the demo page and its screenshots show Chinese text.
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr fonts-noto-cjk)
 
 say() { printf 'ensure-tools: %s\n' "$*"; }
 cargo_bin() { echo "${CARGO_HOME:-$HOME/.cargo}/bin/$1"; }
@@ -18,7 +19,7 @@ wasm_bindgen_version() {
 }
 
 ensure_wasm_target() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  [[ "$(rustup target list --installed)" == *wasm32-unknown-unknown* ]] && return
   say "adding rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 }
@@ -26,7 +27,9 @@ ensure_wasm_target() {
 ensure_cargo_tool() { # binary, crate, version, version-output, extra args...
   local bin=$1 crate=$2 version=$3 expect=$4
   shift 4
-  if "$(cargo_bin "$bin")" --version 2>/dev/null | grep -qF "$expect"; then return; fi
+  local found
+  found=$("$(cargo_bin "$bin")" --version 2>/dev/null || true)
+  [[ "$found" == *"$expect"* ]] && return
   say "installing $crate $version (cargo install; several minutes on 2 cores)"
   cargo install "$crate" --version "$version" "$@"
 }

@@ -10,6 +10,21 @@ use crate::components::app::{App, AppProps, WidgetStatus};
 use crate::components::sidebar::NavigateRequest;
 use crate::config::Config;
 
+thread_local! {
+    /// Where this instance reports a panic (the loader shows the error and tells the page).
+    static ON_CRASH: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+fn report_crash(info: &std::panic::PanicHookInfo<'_>) {
+    ON_CRASH.with(|slot| {
+        if let Ok(slot) = slot.try_borrow() {
+            if let Some(on_crash) = slot.as_ref() {
+                let _ = on_crash.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
+            }
+        }
+    });
+}
+
 /// A mounted widget, owned by its element; dropped (or `destroy`ed) when the element goes.
 #[wasm_bindgen]
 pub struct WidgetHandle {
@@ -28,9 +43,9 @@ pub fn mount(
     root: ShadowRoot,
     on_crash: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = on_crash.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
-    }));
+    ON_CRASH.with(|slot| *slot.borrow_mut() = Some(on_crash));
+    // Through Yew, or its renderer replaces the hook with its own on first render.
+    yew::set_custom_panic_hook(Box::new(report_crash));
     let names = host.get_attribute_names();
     let attributes: Vec<(String, String)> = names
         .iter()
@@ -68,6 +83,10 @@ impl WidgetHandle {
     /// An observed attribute changed (`None`: removed). Invalid values are reported in the
     /// console and ignored.
     pub fn set_attribute(&mut self, name: &str, value: Option<String>) {
+        #[cfg(feature = "crash-test")]
+        if name == "feed" && value.as_deref() == Some("crash-test:panic") {
+            panic!("crash test requested");
+        }
         if let Some(warning) = self.config.apply(name, value.as_deref()) {
             web_sys::console::warn_1(&warning.to_string().into());
         }

@@ -6,7 +6,7 @@
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{AbortSignal, RequestInit, Response};
 
 use crate::feed::{read_page, ReadOptions};
 use crate::view_model::Page;
@@ -41,16 +41,20 @@ async fn settle(promise: Result<Promise, JsValue>) -> Result<JsValue, String> {
         .map_err(js_message)
 }
 
-/// Fetches `url` and reads it; the error is the message the widget shows.
+/// Fetches `url` and reads it; the error is the message the widget shows. `signal` cancels
+/// the request (the widget was removed, or it took too long).
 pub async fn fetch_feed(
     url: &str,
+    signal: &AbortSignal,
     article_id: Option<&str>,
     max_headlines: Option<usize>,
 ) -> Result<Page, String> {
     let url = absolute(url);
     let failed = |stage: &str, why: &str| ["feed ", stage, " failed (", &url, "): ", why].concat();
     let window = web_sys::window().ok_or_else(|| failed("request", "no window"))?;
-    let response: Response = settle(Ok(window.fetch_with_str(&url)))
+    let init = RequestInit::new();
+    init.set_signal(Some(signal));
+    let response: Response = settle(Ok(window.fetch_with_str_and_init(&url, &init)))
         .await
         .map_err(|e| failed("request", &e))?
         .unchecked_into();

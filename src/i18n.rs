@@ -89,6 +89,8 @@ pub struct Strings {
     pub source_label: &'static str,
     /// Goes between the time and the source when both are shown.
     pub meta_separator: &'static str,
+    /// Accessible name of the sidebar landmark.
+    pub sidebar: &'static str,
 }
 
 /// The source page's wording; its labels use an ASCII colon with no space ("来源:中国新闻网").
@@ -108,6 +110,7 @@ static ZH_CN: Strings = Strings {
     time_label: "时间:",
     source_label: "来源:",
     meta_separator: " ",
+    sidebar: "更多新闻",
 };
 
 static EN: Strings = Strings {
@@ -126,6 +129,7 @@ static EN: Strings = Strings {
     time_label: "Published ",
     source_label: "Source: ",
     meta_separator: " · ",
+    sidebar: "More news",
 };
 
 /// One labelled part of the meta line: `label` is UI text, `value` comes from the feed.

@@ -17,16 +17,20 @@ use crate::view_model::Block;
 /// Empty paragraphs are dropped; whitespace (including `&nbsp;`) is collapsed to single
 /// spaces; control characters become spaces.
 pub fn html_to_blocks(html: &str) -> Vec<Block> {
-    let mut reducer = Reducer::new(usize::MAX);
+    let mut reducer = Reducer::new(usize::MAX, false);
     reducer.run(html);
     reducer.finish()
 }
 
 /// Reduces HTML (or a plain-text field that may carry markup, like a title) to one line.
 pub fn html_to_line(html: &str) -> String {
-    let mut reducer = Reducer::new(usize::MAX);
+    // Most titles have neither tags nor entities: skip the tokenizer for them.
+    if !html.contains(['<', '&']) {
+        return clean_line(html);
+    }
+    let mut reducer = Reducer::new(usize::MAX, true);
     reducer.run(html);
-    join_blocks(reducer.finish())
+    reducer.finish_line()
 }
 
 /// The first `max_chars` characters of the text of `html`, cut as by [`excerpt`].
@@ -35,9 +39,9 @@ pub fn html_to_line(html: &str) -> String {
 pub fn html_excerpt(html: &str, max_chars: usize) -> String {
     // The budget counts characters before whitespace is collapsed; reading twice the cut
     // leaves enough text to know whether "…" is due.
-    let mut reducer = Reducer::new(max_chars.saturating_mul(2).saturating_add(16));
+    let mut reducer = Reducer::new(max_chars.saturating_mul(2).saturating_add(16), true);
     reducer.run(html);
-    excerpt(&join_blocks(reducer.finish()), max_chars)
+    excerpt(&reducer.finish_line(), max_chars)
 }
 
 /// Splits `content_text` into paragraphs on blank lines; single line breaks inside a
@@ -58,6 +62,24 @@ pub fn text_to_paragraphs(text: &str) -> Vec<String> {
     }
     paragraphs.extend(line.take());
     paragraphs
+}
+
+/// The first `max_chars` characters of `content_text` on one line, cut as by [`excerpt`];
+/// reads no further than it needs.
+pub fn text_excerpt(text: &str, max_chars: usize) -> String {
+    // Twice the cut (plus slack) in characters before collapsing is enough to fill it.
+    let budget = max_chars.saturating_mul(2).saturating_add(16);
+    let end = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(at, _)| at);
+    let line = text_to_paragraphs(text.get(..end).unwrap_or(text)).join(" ");
+    let cut_early = end < text.len();
+    let mut out = excerpt(&line, max_chars);
+    if cut_early && !out.ends_with('…') {
+        out.push('…');
+    }
+    out
 }
 
 /// Plain text as given, on one line: whitespace runs collapsed, controls removed, trimmed.
@@ -92,21 +114,6 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
         _ => head,
     };
     format!("{}…", head.trim_end())
-}
-
-fn join_blocks(blocks: Vec<Block>) -> String {
-    let mut out = String::new();
-    for block in blocks {
-        let text = match block {
-            Block::Paragraph(text) | Block::Heading(text) => text,
-            Block::Figure(_) => continue,
-        };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text);
-    }
-    out
 }
 
 /// One paragraph being collected, with whitespace collapsed as it arrives.
@@ -247,8 +254,8 @@ fn names_match(html: &str, at: usize, name: &str) -> bool {
 /// Offset just past the end tag `</name>` at or after `from`; the input length if none.
 fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     let mut at = from;
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find("</")) {
-        let name_start = at + offset + 2;
+    while let Some(lt) = find_bytes(html, at, "</") {
+        let name_start = lt + 2;
         if names_match(html, name_start, name) {
             return read_tag(html, name_start, true).next.unwrap_or(html.len());
         }
@@ -294,15 +301,18 @@ struct Reducer {
     line: Line,
     in_heading: bool,
     chars_left: usize,
+    /// Block boundaries become spaces in one line instead of new blocks.
+    single_line: bool,
 }
 
 impl Reducer {
-    fn new(max_chars: usize) -> Self {
+    fn new(max_chars: usize, single_line: bool) -> Self {
         Reducer {
             blocks: Vec::new(),
             line: Line::default(),
             in_heading: false,
             chars_left: max_chars,
+            single_line,
         }
     }
 
@@ -394,12 +404,22 @@ impl Reducer {
                 }
                 skip_raw_text(html, next, &lower)
             }
-            (TagKind::Hidden, false) if !tag.self_closing => skip_hidden(html, next, &lower),
+            // `<svg/>` is complete in foreign content; HTML ignores `/>` on other elements.
+            (TagKind::Hidden, false)
+                if tag.self_closing && matches!(lower.as_str(), "svg" | "math") =>
+            {
+                next
+            }
+            (TagKind::Hidden, false) => skip_hidden(html, next, &lower),
             _ => next,
         }
     }
 
     fn end_block(&mut self) {
+        if self.single_line {
+            self.line.push(' ');
+            return;
+        }
         if let Some(text) = self.line.take() {
             self.blocks.push(if self.in_heading {
                 Block::Heading(text)
@@ -413,13 +433,32 @@ impl Reducer {
         self.end_block();
         self.blocks
     }
+
+    fn finish_line(mut self) -> String {
+        self.line.take().unwrap_or_default()
+    }
 }
 
 /// Offset just past the next `end` at or after `from`; the input length if none.
 fn skip_past(html: &str, from: usize, end: &str) -> usize {
-    html.get(from..)
-        .and_then(|rest| rest.find(end))
-        .map_or(html.len(), |offset| from + offset + end.len())
+    find_bytes(html, from, end).map_or(html.len(), |at| at + end.len())
+}
+
+/// Offset of the next `needle` at or after `from`. A plain scan: `str::find(&str)` would
+/// bring the two-way searcher and its panic formatting into the wasm bundle, and our
+/// needles are two or three bytes long.
+fn find_bytes(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    let first = *needle.first()?;
+    let mut at = from;
+    loop {
+        let candidate = at + hay.get(at..)?.iter().position(|&b| b == first)?;
+        if hay.get(candidate..candidate + needle.len()) == Some(needle) {
+            return Some(candidate);
+        }
+        at = candidate + 1;
+    }
 }
 
 /// Calls `emit` with each character of `text`, character references decoded.
@@ -504,34 +543,171 @@ fn numeric_reference(value: u32) -> char {
     }
 }
 
-/// The named references decoded: each name (ASCII letters and digits) followed by its
-/// character. A string rather than a `match`: the match compiled to kilobytes of
-/// comparisons, the string is a few hundred bytes that compress well.
-const NAMED_REFERENCES: &str =
-    "amp&AMP&lt<LT<gt>GT>quot\"QUOT\"apos'nbsp\u{A0}ensp\u{2002}emsp\u{2003}\
-     thinsp\u{2009}zwnj\u{200C}zwj\u{200D}lrm\u{200E}rlm\u{200F}shy\u{AD}ndash–mdash—\
-     lsquo‘rsquo’sbquo‚ldquo“rdquo”bdquo„lsaquo‹rsaquo›laquo«raquo»hellip…middot·bull•\
-     prime′Prime″dagger†Dagger‡permil‰copy©reg®trade™deg°plusmn±times×divide÷minus−\
-     frac12½frac14¼frac34¾sup1¹sup2²sup3³microµpara¶sect§euro€pound£yen¥cent¢curren¤\
-     iexcl¡iquest¿ordfªordmºnot¬brvbar¦uml¨macr¯acute´cedil¸larr←rarr→uarr↑darr↓harr↔\
-     hearts♥star☆check✓AgraveÀAacuteÁAcircÂAtildeÃAumlÄAringÅAEligÆCcedilÇEgraveÈEacuteÉ\
-     EcircÊEumlËIgraveÌIacuteÍIcircÎIumlÏNtildeÑOgraveÒOacuteÓOcircÔOtildeÕOumlÖOslashØ\
-     UgraveÙUacuteÚUcircÛUumlÜYacuteÝszligßagraveàaacuteáacircâatildeãaumläaringåaeligæ\
-     ccedilçegraveèeacuteéecircêeumlëigraveìiacuteíicircîiumlïntildeñograveòoacuteóocircô\
-     otildeõoumlöoslashøugraveùuacuteúucircûuumlüyacuteýyumlÿOEligŒoeligœScaronŠscaronš\
-     YumlŸfnofƒcircˆtilde˜alphaαbetaβgammaγdeltaδpiπmuμOmegaΩinfin∞ne≠le≤ge≥asymp≈";
+/// Named references, sorted by name (byte order) for binary search: a table costs far less
+/// wasm than a `match` over strings.
+const NAMED: &[(&str, char)] = &[
+    ("AElig", 'Æ'),
+    ("AMP", '&'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Agrave", 'À'),
+    ("Aring", 'Å'),
+    ("Atilde", 'Ã'),
+    ("Auml", 'Ä'),
+    ("Ccedil", 'Ç'),
+    ("Dagger", '‡'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Egrave", 'È'),
+    ("Euml", 'Ë'),
+    ("GT", '>'),
+    ("Iacute", 'Í'),
+    ("Icirc", 'Î'),
+    ("Igrave", 'Ì'),
+    ("Iuml", 'Ï'),
+    ("LT", '<'),
+    ("Ntilde", 'Ñ'),
+    ("OElig", 'Œ'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Ograve", 'Ò'),
+    ("Omega", 'Ω'),
+    ("Oslash", 'Ø'),
+    ("Otilde", 'Õ'),
+    ("Ouml", 'Ö'),
+    ("Prime", '″'),
+    ("QUOT", '"'),
+    ("Scaron", 'Š'),
+    ("Uacute", 'Ú'),
+    ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'),
+    ("Uuml", 'Ü'),
+    ("Yacute", 'Ý'),
+    ("Yuml", 'Ÿ'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("acute", '´'),
+    ("aelig", 'æ'),
+    ("agrave", 'à'),
+    ("alpha", 'α'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("aring", 'å'),
+    ("asymp", '≈'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("bdquo", '„'),
+    ("beta", 'β'),
+    ("brvbar", '¦'),
+    ("bull", '•'),
+    ("ccedil", 'ç'),
+    ("cedil", '¸'),
+    ("cent", '¢'),
+    ("check", '✓'),
+    ("circ", 'ˆ'),
+    ("copy", '©'),
+    ("curren", '¤'),
+    ("dagger", '†'),
+    ("darr", '↓'),
+    ("deg", '°'),
+    ("delta", 'δ'),
+    ("divide", '÷'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("egrave", 'è'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("euml", 'ë'),
+    ("euro", '€'),
+    ("fnof", 'ƒ'),
+    ("frac12", '½'),
+    ("frac14", '¼'),
+    ("frac34", '¾'),
+    ("gamma", 'γ'),
+    ("ge", '≥'),
+    ("gt", '>'),
+    ("harr", '↔'),
+    ("hearts", '♥'),
+    ("hellip", '…'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iexcl", '¡'),
+    ("igrave", 'ì'),
+    ("infin", '∞'),
+    ("iquest", '¿'),
+    ("iuml", 'ï'),
+    ("laquo", '«'),
+    ("larr", '←'),
+    ("ldquo", '“'),
+    ("le", '≤'),
+    ("lrm", '\u{200E}'),
+    ("lsaquo", '‹'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("macr", '¯'),
+    ("mdash", '—'),
+    ("micro", 'µ'),
+    ("middot", '·'),
+    ("minus", '−'),
+    ("mu", 'μ'),
+    ("nbsp", '\u{A0}'),
+    ("ndash", '–'),
+    ("ne", '≠'),
+    ("not", '¬'),
+    ("ntilde", 'ñ'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("oelig", 'œ'),
+    ("ograve", 'ò'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("oslash", 'ø'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("para", '¶'),
+    ("permil", '‰'),
+    ("pi", 'π'),
+    ("plusmn", '±'),
+    ("pound", '£'),
+    ("prime", '′'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rarr", '→'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rlm", '\u{200F}'),
+    ("rsaquo", '›'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("scaron", 'š'),
+    ("sect", '§'),
+    ("shy", '\u{AD}'),
+    ("star", '☆'),
+    ("sup1", '¹'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("szlig", 'ß'),
+    ("thinsp", '\u{2009}'),
+    ("tilde", '˜'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uacute", 'ú'),
+    ("uarr", '↑'),
+    ("ucirc", 'û'),
+    ("ugrave", 'ù'),
+    ("uml", '¨'),
+    ("uuml", 'ü'),
+    ("yacute", 'ý'),
+    ("yen", '¥'),
+    ("yuml", 'ÿ'),
+    ("zwj", '\u{200D}'),
+    ("zwnj", '\u{200C}'),
+];
 
 fn named_reference(name: &str) -> Option<char> {
-    let mut rest = NAMED_REFERENCES;
-    while !rest.is_empty() {
-        let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let (entry, after) = rest.split_at(name_len);
-        let mut chars = after.chars();
-        let value = chars.next()?;
-        if entry == name {
-            return Some(value);
-        }
-        rest = chars.as_str();
-    }
-    None
+    NAMED
+        .binary_search_by(|(candidate, _)| candidate.as_bytes().cmp(name.as_bytes()))
+        .ok()
+        .and_then(|index| NAMED.get(index))
+        .map(|&(_, c)| c)
 }

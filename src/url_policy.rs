@@ -8,12 +8,17 @@
 //! Resolution follows RFC 3986 §5.2 for the cases feeds use. It is hand-written to keep the
 //! `url` crate (and its IDNA tables) out of the wasm bundle.
 
+use std::borrow::Cow;
+
 /// Returns a URL that is safe to put in an `href` or `src`, or `None`.
 ///
 /// - Absolute `http:`/`https:` URLs (any letter case) are accepted; the scheme is lowercased.
 /// - Protocol-relative (`//host/x`), root-relative (`/x`) and relative (`x/y`, `./x`, `../x`,
 ///   `?q`, `#f`) references are resolved against `base` when `base` is an absolute
 ///   `http(s)` URL.
+/// - When `base` is itself a relative path (`/news/feed.json`, `feeds/feed.json`), relative
+///   paths are joined to its directory and stay relative, for the browser to finish against
+///   the page.
 /// - With no usable base, a relative reference is returned unchanged, so the browser resolves
 ///   it against the page; it is still only accepted when it has no scheme.
 /// - Every other scheme (`javascript:`, `data:`, `vbscript:`, `file:`, `mailto:`, …) is
@@ -32,15 +37,51 @@ pub fn safe_url(raw: &str, base: Option<&str>) -> Option<String> {
         }
         return HttpUrl::parse(candidate).map(|url| url.to_string());
     }
-    match base.and_then(HttpUrl::parse_base) {
-        Some(base) => base.resolve(candidate).map(|url| url.to_string()),
-        None => Some(candidate.to_string()),
+    if let Some(base) = base.and_then(HttpUrl::parse_base) {
+        return base.resolve(candidate).map(|url| url.to_string());
     }
+    let joined = base
+        .and_then(relative_base)
+        .map(|base| join_to_relative_base(base, candidate))
+        // Joining never adds a scheme, but the allow-list does not rely on that.
+        .filter(|joined| scheme_of(joined).is_none());
+    Some(joined.unwrap_or_else(|| candidate.to_string()))
 }
 
 /// Whether `raw` is an absolute `http(s)` URL that [`safe_url`] accepts as a base.
 pub fn is_absolute_http(raw: &str) -> bool {
     HttpUrl::parse_base(raw).is_some()
+}
+
+/// Whether [`safe_url`] can resolve against `raw`: an absolute `http(s)` URL or a relative
+/// path.
+pub fn is_usable_base(raw: &str) -> bool {
+    is_absolute_http(raw) || relative_base(raw).is_some()
+}
+
+/// A scheme-less, host-less base path, without its query and fragment.
+fn relative_base(raw: &str) -> Option<&str> {
+    let base = trim_c0_and_space(raw);
+    let usable = !base.is_empty()
+        && !base.starts_with("//")
+        && scheme_of(base).is_none()
+        && !base.chars().any(is_forbidden);
+    let path = base.split(['?', '#']).next().unwrap_or("");
+    usable.then_some(path)
+}
+
+/// RFC 3986 merge without an authority; dot segments are left for the browser.
+fn join_to_relative_base(base_path: &str, reference: &str) -> String {
+    if reference.starts_with('/') {
+        return reference.to_string();
+    }
+    if reference.starts_with(['?', '#']) {
+        return format!("{base_path}{reference}");
+    }
+    let directory = base_path
+        .rfind('/')
+        .map_or("", |slash| base_path.get(..=slash).unwrap_or(""));
+    format!("{directory}{reference}")
 }
 
 /// Browsers strip exactly these (C0 controls and space) from both ends before parsing.
@@ -75,7 +116,7 @@ fn is_http_scheme(scheme: &str) -> bool {
 struct HttpUrl<'a> {
     https: bool,
     authority: &'a str,
-    path: String,
+    path: Cow<'a, str>,
     query: Option<&'a str>,
     fragment: Option<&'a str>,
 }
@@ -97,7 +138,7 @@ impl<'a> HttpUrl<'a> {
         Some(HttpUrl {
             https: scheme.eq_ignore_ascii_case("https"),
             authority,
-            path: path.to_string(),
+            path: Cow::Borrowed(path),
             query,
             fragment,
         })
@@ -138,7 +179,13 @@ impl<'a> HttpUrl<'a> {
                 Some(slash) => self.path.get(..=slash).unwrap_or("/"),
                 None => "/",
             };
-            (remove_dot_segments(&format!("{directory}{path}")), query)
+            let merged = format!("{directory}{path}");
+            let path = if has_dot_segments(&merged) {
+                remove_dot_segments(&merged).into_owned()
+            } else {
+                merged
+            };
+            (Cow::Owned(path), query)
         };
         Some(HttpUrl {
             https: self.https,
@@ -198,8 +245,17 @@ fn has_host(authority: &str) -> bool {
     !host.is_empty()
 }
 
+/// Whether a path may hold `.` or `..` segments (cheap, may say yes for `/.well-known`).
+fn has_dot_segments(path: &str) -> bool {
+    // A byte scan rather than `contains("/.")`, which costs a substring searcher in wasm.
+    path.starts_with('.') || path.as_bytes().windows(2).any(|pair| pair == b"/.")
+}
+
 /// RFC 3986 §5.2.4 for an absolute path (every path we build for an `http(s)` URL is one).
-fn remove_dot_segments(path: &str) -> String {
+fn remove_dot_segments(path: &str) -> Cow<'_, str> {
+    if path.starts_with('/') && !has_dot_segments(path) {
+        return Cow::Borrowed(path);
+    }
     let mut kept: Vec<&str> = Vec::new();
     let mut ends_in_directory = false;
     let body = path.strip_prefix('/').unwrap_or(path);
@@ -224,5 +280,5 @@ fn remove_dot_segments(path: &str) -> String {
     if ends_in_directory && !kept.is_empty() {
         out.push('/');
     }
-    out
+    Cow::Owned(out)
 }

@@ -50,7 +50,7 @@ if (!customElements.get(TAG)) {
       if (this.#handle || this.#mounting || this.#dead) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       this.setAttribute("state", "loading");
-      // Start the feed request now, in parallel with the wasm download and compile.
+      // Start the wasm download and compile and the stylesheet now, before the glue arrives.
       compile();
       styles();
       this.#mounting = Promise.all([instantiate(), styles()])

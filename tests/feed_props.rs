@@ -42,15 +42,12 @@ fn tricky_string() -> impl Strategy<Value = String> {
     ]
 }
 
-// 1.9999999999999999e2 is written as a feed would spell it; that it rounds to 200.0 is the
-// point of the case.
-#[allow(clippy::excessive_precision)]
 fn number() -> impl Strategy<Value = Value> {
     prop_oneof![
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
-        Just(Value::from(1.9999999999999999e2)),
+        Just(Value::from(200.0)),
         Just(Value::from(0)),
         Just(Value::from(-1)),
     ]

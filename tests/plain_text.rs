@@ -2,7 +2,7 @@
 //! Reducing content_html and content_text to plain paragraphs.
 
 use news_widget::plain_text::{
-    clean_line, decode_entities, excerpt, html_excerpt, html_to_blocks, html_to_line,
+    clean_line, decode_entities, excerpt, html_excerpt, html_to_blocks, html_to_line, text_excerpt,
     text_to_paragraphs,
 };
 use news_widget::view_model::Block;
@@ -117,6 +117,11 @@ fn entities_are_decoded() {
         ("&amp &lt3", "& <3"),
         ("&eacute;t&eacute; &Uuml;ber &szlig;", "été Über ß"),
         ("&#65&#66", "AB"),
+        (
+            "&AElig;&Yuml;&yuml;&zwnj;&OElig;&Prime;&prime;",
+            "ÆŸÿ\u{200C}Œ″′",
+        ),
+        ("&AMP;&QUOT;&Amp;", "&\"&Amp;"),
     ] {
         assert_eq!(decode_entities(raw), want, "{raw:?}");
     }
@@ -149,6 +154,8 @@ fn excerpts_cut_on_char_boundaries() {
         "one two…"
     );
     assert_eq!(html_excerpt("<style>x</style><p>ok</p>", 80), "ok");
+    assert_eq!(text_excerpt("one\ntwo\n\nthree", 80), "one two three");
+    assert_eq!(text_excerpt(&"长".repeat(200_000), 3), "长长长…");
     let long = format!("<p>{}</p>", "长".repeat(200_000));
     assert_eq!(html_excerpt(&long, 80).chars().count(), 81);
 }

@@ -61,7 +61,7 @@ fn relative_references_resolve_against_an_http_base() {
 fn without_a_usable_base_relative_references_stay_relative() {
     for base in [
         None,
-        Some("/feed.json"),
+        Some("//cdn.example/f.json"),
         Some("javascript:alert(1)"),
         Some(""),
     ] {
@@ -126,4 +126,36 @@ fn control_characters_whitespace_and_backslashes_inside_are_rejected() {
     ] {
         assert_eq!(safe_url(raw, Some(BASE)), None, "{raw:?}");
     }
+}
+
+#[test]
+fn a_relative_base_places_relative_paths_beside_the_feed() {
+    for (raw, base, want) in [
+        ("img/a.svg", "/news/feed.json", "/news/img/a.svg"),
+        ("img/a.svg", "feeds/feed.json?v=2#x", "feeds/img/a.svg"),
+        ("img/a.svg", "feed.json", "img/a.svg"),
+        ("../a.png", "/news/feed.json", "/news/../a.png"),
+        ("/root.png", "/news/feed.json", "/root.png"),
+        (
+            "//cdn.example/x.png",
+            "/news/feed.json",
+            "//cdn.example/x.png",
+        ),
+        ("?page=2", "/news/feed.json?v=1", "/news/feed.json?page=2"),
+        (
+            "https://example.org/x",
+            "/news/feed.json",
+            "https://example.org/x",
+        ),
+    ] {
+        assert_eq!(
+            safe_url(raw, Some(base)).as_deref(),
+            Some(want),
+            "{raw:?} + {base:?}"
+        );
+    }
+    assert_eq!(
+        safe_url("javascript:alert(1)", Some("/news/feed.json")),
+        None
+    );
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::figure::FigureView;
+use crate::components::sidebar::{navigate_on_click, NavigateRequest};
 use crate::i18n::Lang;
 use crate::timestamp::Timestamp;
 use crate::view_model::{Article, Block};
@@ -11,6 +12,7 @@ use crate::view_model::{Article, Block};
 pub struct ArticleViewProps {
     pub article: Article,
     pub lang: Lang,
+    pub onnavigate: Callback<NavigateRequest, bool>,
 }
 
 #[function_component]
@@ -23,7 +25,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <article class="nw-article" part="article">
             <h1 class="nw-headline" part="headline">
                 if let Some(url) = &article.url {
-                    <a href={url.clone()}>{ &article.title }</a>
+                    <a href={url.clone()} onclick={navigate_on_click(&props.onnavigate, url, &article.title)}>{ &article.title }</a>
                 } else {
                     { &article.title }
                 }

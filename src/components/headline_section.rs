@@ -2,9 +2,10 @@
 //! first in tab order, previous/next, "n / m" labels. All slides stay in the DOM; only the
 //! current one is shown, so every headline is there for search and assistive technology.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::sidebar::NavigateRequest;
+use crate::components::sidebar::{navigate_on_click, NavigateRequest};
 use crate::config::LinkTarget;
 use crate::hooks::use_rotation::use_rotation;
 use crate::i18n::Lang;
@@ -37,18 +38,19 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
     let slides: Vec<&[Headline]> = section.items.chunks(per_slide(section)).collect();
     let node = use_node_ref();
     let rotation = use_rotation(slides.len(), props.interval_ms, node.clone());
+    let section_ref = node.clone();
     let state = rotation.state;
     let title_id = format!("{}-title", props.id);
     let carousel = slides.len() > 1;
 
     html! {
-        <section ref={node} class="nw-section" part="section"
+        <section ref={section_ref} class="nw-section" part="section"
             aria-labelledby={title_id.clone()}
             aria-roledescription={carousel.then_some(strings.carousel)}
-            onmouseenter={send(&rotation.send, RotationEvent::PointerEnter)}
-            onmouseleave={send(&rotation.send, RotationEvent::PointerLeave)}
+            onpointerenter={send(&rotation.send, RotationEvent::PointerEnter)}
+            onpointerleave={send(&rotation.send, RotationEvent::PointerLeave)}
             onfocusin={send(&rotation.send, RotationEvent::FocusIn)}
-            onfocusout={send(&rotation.send, RotationEvent::FocusOut)}>
+            onfocusout={focus_left(&rotation.send, node.clone())}>
             <div class="nw-section-head">
                 <h2 class="nw-section-title" id={title_id}>{ &section.title }</h2>
                 if carousel {
@@ -67,13 +69,15 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
             </div>
             <div class="nw-slides" aria-live={if carousel { state.live_politeness() } else { "off" }}>
                 { for slides.iter().enumerate().map(|(i, items)| html! {
-                    <ul class="nw-slide" key={i}
+                    <div class="nw-slide" key={i}
                         role={carousel.then_some("group")}
                         aria-roledescription={carousel.then_some(strings.slide)}
                         aria-label={carousel.then(|| strings.slide_label(i + 1, slides.len()))}
                         hidden={carousel && i != state.index()}>
-                        { for items.iter().map(|item| headline(item, section.show_summaries, props)) }
-                    </ul>
+                        <ul>
+                            { for items.iter().map(|item| headline(item, section.show_summaries, props)) }
+                        </ul>
+                    </div>
                 }) }
             </div>
         </section>
@@ -85,20 +89,25 @@ fn send<E: 'static>(machine: &Callback<RotationEvent>, event: RotationEvent) -> 
     machine.reform(move |_: E| event)
 }
 
+/// `FocusOut` only when focus leaves the section, not when it moves between its controls.
+fn focus_left(machine: &Callback<RotationEvent>, section: NodeRef) -> Callback<FocusEvent> {
+    let machine = machine.clone();
+    Callback::from(move |event: FocusEvent| {
+        let inside = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(section.get())
+            .is_some_and(|(target, section)| section.contains(Some(&target)));
+        if !inside {
+            machine.emit(RotationEvent::FocusOut);
+        }
+    })
+}
+
 fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
     let title = match &item.url {
         Some(url) => {
-            let request = NavigateRequest {
-                url: url.clone(),
-                title: item.title.clone(),
-            };
-            let onnavigate = props.onnavigate.clone();
-            // The host page may cancel the navigation (news-widget:navigate is cancelable).
-            let onclick = Callback::from(move |event: MouseEvent| {
-                if !onnavigate.emit(request.clone()) {
-                    event.prevent_default();
-                }
-            });
+            let onclick = navigate_on_click(&props.onnavigate, url, &item.title);
             let new_tab = props.target == LinkTarget::NewTab;
             html! {
                 <a class="nw-item-title" href={url.clone()} {onclick}

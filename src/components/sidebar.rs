@@ -25,10 +25,28 @@ pub struct NavigateRequest {
     pub title: String,
 }
 
+/// A click handler that asks the host first; the host may cancel (the event is cancelable).
+pub fn navigate_on_click(
+    onnavigate: &Callback<NavigateRequest, bool>,
+    url: &str,
+    title: &str,
+) -> Callback<MouseEvent> {
+    let request = NavigateRequest {
+        url: url.to_owned(),
+        title: title.to_owned(),
+    };
+    let onnavigate = onnavigate.clone();
+    Callback::from(move |event: MouseEvent| {
+        if !onnavigate.emit(request.clone()) {
+            event.prevent_default();
+        }
+    })
+}
+
 #[function_component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     html! {
-        <aside class="nw-sidebar" part="sidebar">
+        <aside class="nw-sidebar" part="sidebar" aria-label={props.lang.strings().sidebar}>
             { for props.sections.iter().enumerate().map(|(i, section)| html! {
                 <HeadlineSection
                     key={i}

@@ -20,12 +20,16 @@ pub enum Version {
 /// skipped and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
+    /// The declared version; not enforced (a document with `items` is read regardless).
     pub version: Version,
     /// As written (may carry entities); empty when absent.
     pub title: String,
+    /// As written; may be relative or unsafe (vetted when normalising).
     pub home_page_url: Option<String>,
+    /// As written; may be relative or unsafe (vetted when normalising).
     pub feed_url: Option<String>,
     pub description: Option<String>,
+    /// As written (`zh-CN`, `de-DE`, …).
     pub language: Option<String>,
     /// `authors` (1.1) when it names anyone, else the 1.0 `author`.
     pub authors: Vec<Author>,
@@ -42,21 +46,27 @@ pub struct Feed {
 pub struct Item {
     /// Always non-empty; numbers are coerced to their decimal text.
     pub id: String,
+    /// As written; resolved and vetted when normalising. Preferred over `external_url`.
     pub url: Option<String>,
     pub external_url: Option<String>,
+    /// As written; a non-string title counts as absent. May carry entities and markup.
     pub title: Option<String>,
+    /// Untrusted HTML; only ever reduced to text.
     pub content_html: Option<String>,
     pub content_text: Option<String>,
     pub summary: Option<String>,
     /// From a string, or from the `url` of an object (a common generator mistake).
     pub image: Option<String>,
     pub banner_image: Option<String>,
+    /// `None` when absent or not a date the reader understands (then noted).
     pub date_published: Option<Timestamp>,
     pub date_modified: Option<Timestamp>,
     /// `authors` when it names anyone, else `author`; empty means "the feed's authors".
     pub authors: Vec<Author>,
+    /// Non-blank string tags, in order.
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The item-level `_news_widget` object, if present and an object.
     pub extension: Option<ItemExtension>,
 }
 
@@ -89,6 +99,7 @@ pub struct SectionSpec {
 /// The item-level `_news_widget` object.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ItemExtension {
+    /// The article's source line, as written.
     pub source: Option<String>,
     /// `None` when absent: the body comes from the standard content fields.
     pub blocks: Option<Vec<BlockSpec>>,
@@ -97,11 +108,14 @@ pub struct ItemExtension {
 /// A structured body block; unknown block types are skipped when reading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockSpec {
+    /// Plain text, as written.
     Paragraph(String),
+    /// Plain text, as written.
     Heading(String),
     Figure {
         /// As written; resolved and vetted when normalising.
         src: Option<String>,
+        /// Positive integers only (`640`, `640.0` and `"640"` count).
         width: Option<u32>,
         height: Option<u32>,
         alt: String,

@@ -4,7 +4,7 @@
 //! value of the wrong type is noted and treated as absent.
 
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
-use super::json::{id_text, kind, take_string, Notes};
+use super::json::{id_text, kind, take, take_string, Notes, Path};
 use super::value::{Map, Value};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
@@ -17,23 +17,28 @@ pub(super) fn read_feed_extension(
     let article = match id_text(object.get("article")) {
         Ok(id) => id,
         Err(found) => {
-            notes.note(|| format!("{path}.article is {found}; expected an item id (ignored)"));
+            notes.0.push(format!(
+                "{path}.article is {found}; expected an item id (ignored)"
+            ));
             None
         }
     };
-    let sections = match object.remove("sections") {
+    let sections = match take(&mut object, "sections") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| {
-                    read_section(entry, &format!("{path}.sections[{i}]"), notes)
-                })
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut sections = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                sections.extend(read_section(entry, &format!("{path}.sections[{i}]"), notes));
+            }
+            Some(sections)
+        }
         Some(other) => {
-            notes.ignored(path, "sections", &other, "an array of sections");
+            notes.ignored(
+                Path::Other(path),
+                "sections",
+                &other,
+                "an array of sections",
+            );
             None
         }
     };
@@ -42,23 +47,26 @@ pub(super) fn read_feed_extension(
 
 fn read_section(value: Value, path: &str, notes: &mut Notes) -> Option<SectionSpec> {
     let mut object = expect_object(value, path, notes)?;
-    let title = take_string(&mut object, "title", path, notes).unwrap_or_default();
-    let items = match object.remove("items") {
-        Some(Value::Array(ids)) => ids
-            .iter()
-            .filter_map(|id| id_text(Some(id)).ok().flatten())
-            .collect(),
+    let title = take_string(&mut object, "title", Path::Other(path), notes).unwrap_or_default();
+    let items = match take(&mut object, "items") {
+        Some(Value::Array(ids)) => {
+            let mut items = Vec::with_capacity(ids.len());
+            for id in &ids {
+                items.extend(id_text(Some(id)).ok().flatten());
+            }
+            items
+        }
         None | Some(Value::Null) => Vec::new(),
         Some(other) => {
-            notes.ignored(path, "items", &other, "an array of item ids");
+            notes.ignored(Path::Other(path), "items", &other, "an array of item ids");
             Vec::new()
         }
     };
-    let summaries = match object.remove("summaries") {
+    let summaries = match take(&mut object, "summaries") {
         Some(Value::Bool(on)) => on,
         None | Some(Value::Null) => false,
         Some(other) => {
-            notes.ignored(path, "summaries", &other, "true or false");
+            notes.ignored(Path::Other(path), "summaries", &other, "true or false");
             false
         }
     };
@@ -76,18 +84,18 @@ pub(super) fn read_item_extension(
     notes: &mut Notes,
 ) -> Option<ItemExtension> {
     let mut object = expect_object(value, path, notes)?;
-    let source = take_string(&mut object, "source", path, notes);
-    let blocks = match object.remove("blocks") {
+    let source = take_string(&mut object, "source", Path::Other(path), notes);
+    let blocks = match take(&mut object, "blocks") {
         None | Some(Value::Null) => None,
-        Some(Value::Array(entries)) => Some(
-            entries
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, entry)| read_block(entry, &format!("{path}.blocks[{i}]"), notes))
-                .collect(),
-        ),
+        Some(Value::Array(entries)) => {
+            let mut blocks = Vec::with_capacity(entries.len());
+            for (i, entry) in entries.into_iter().enumerate() {
+                blocks.extend(read_block(entry, &format!("{path}.blocks[{i}]"), notes));
+            }
+            Some(blocks)
+        }
         Some(other) => {
-            notes.ignored(path, "blocks", &other, "an array of blocks");
+            notes.ignored(Path::Other(path), "blocks", &other, "an array of blocks");
             None
         }
     };
@@ -96,18 +104,19 @@ pub(super) fn read_item_extension(
 
 fn read_block(value: Value, path: &str, notes: &mut Notes) -> Option<BlockSpec> {
     let mut object = expect_object(value, path, notes)?;
-    let block_type = take_string(&mut object, "type", path, notes)?;
-    let mut text = || take_string(&mut object, "text", path, notes);
+    let block_type = take_string(&mut object, "type", Path::Other(path), notes)?;
+    let mut text = || take_string(&mut object, "text", Path::Other(path), notes);
     match block_type.as_str() {
         "paragraph" => text().map(BlockSpec::Paragraph),
         "heading" => text().map(BlockSpec::Heading),
         "figure" => Some(BlockSpec::Figure {
-            src: take_string(&mut object, "src", path, notes),
+            src: take_string(&mut object, "src", Path::Other(path), notes),
             width: dimension(object.get("width")),
             height: dimension(object.get("height")),
-            alt: take_string(&mut object, "alt", path, notes).unwrap_or_default(),
-            caption: take_string(&mut object, "caption", path, notes).unwrap_or_default(),
-            credit: take_string(&mut object, "credit", path, notes),
+            alt: take_string(&mut object, "alt", Path::Other(path), notes).unwrap_or_default(),
+            caption: take_string(&mut object, "caption", Path::Other(path), notes)
+                .unwrap_or_default(),
+            credit: take_string(&mut object, "credit", Path::Other(path), notes),
         }),
         // Newer writers may add block types; older readers skip them.
         _ => None,
@@ -133,7 +142,10 @@ fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map> {
     match value {
         Value::Object(object) => Some(object),
         other => {
-            notes.note(|| format!("{path} is {}; expected an object (ignored)", kind(&other)));
+            notes.0.push(format!(
+                "{path} is {}; expected an object (ignored)",
+                kind(&other)
+            ));
             None
         }
     }

@@ -27,8 +27,11 @@ use crate::view_model::Page;
 /// How to read a feed for one widget instance.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions<'a> {
-    /// The URL the feed was fetched from; relative URLs in the feed resolve against it.
-    /// Without it, relative URLs stay relative (the browser resolves them against the page).
+    /// The URL the feed was fetched from, ideally absolute; relative URLs in the feed
+    /// resolve against it. A relative one (`/news/feed.json`) still places relative paths
+    /// beside the feed. Without it, item links fall back to the feed's own absolute
+    /// `feed_url`/`home_page_url`, and other relative URLs stay relative (the browser
+    /// resolves them against the page).
     pub base_url: Option<&'a str>,
     /// Show this item as the article instead of the feed's choice; an id the feed does not
     /// have falls back to the feed's choice.

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use super::document::{Author, BlockSpec, Feed, Item, SectionSpec};
 use super::ReadOptions;
 use crate::plain_text::{
-    clean_line, excerpt, html_excerpt, html_to_blocks, html_to_line, text_to_paragraphs,
+    clean_line, excerpt, html_excerpt, html_to_blocks, html_to_line, text_excerpt,
+    text_to_paragraphs,
 };
-use crate::url_policy::{is_absolute_http, safe_url};
+use crate::url_policy::{is_absolute_http, is_usable_base, safe_url};
 use crate::view_model::{Article, Block, Figure, Headline, Page, Section};
 
 /// Untitled items get this much of their text as a headline.
@@ -29,7 +30,7 @@ pub fn normalise(feed: &Feed, options: &ReadOptions) -> Page {
         feed,
         feed_title: &feed_title,
         link_base: link_base(feed, options),
-        figure_base: options.base_url.filter(|base| is_absolute_http(base)),
+        figure_base: options.base_url.filter(|base| is_usable_base(base)),
     };
     let by_id: HashMap<&str, &Item> = feed
         .items
@@ -71,17 +72,18 @@ struct Context<'a> {
     figure_base: Option<&'a str>,
 }
 
-/// The fetch URL, else the feed's `feed_url`, else its `home_page_url`, whichever is an
-/// absolute `http(s)` URL first.
+/// The fetch URL (even a relative one: it is still where the feed lives), else the feed's
+/// `feed_url`, else its `home_page_url`, when absolute.
 fn link_base<'a>(feed: &'a Feed, options: &ReadOptions<'a>) -> Option<&'a str> {
-    [
-        options.base_url,
-        feed.feed_url.as_deref(),
-        feed.home_page_url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|base| is_absolute_http(base))
+    options
+        .base_url
+        .filter(|base| is_usable_base(base))
+        .or_else(|| {
+            [feed.feed_url.as_deref(), feed.home_page_url.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|base| is_absolute_http(base))
+        })
 }
 
 impl Context<'_> {
@@ -116,14 +118,17 @@ impl Context<'_> {
         cap: usize,
     ) -> Option<Section> {
         let mut seen = HashSet::new();
-        let items: Vec<Headline> = spec
-            .items
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()))
-            .filter(|item| seen.insert(item.id.as_str()))
-            .take(cap)
-            .map(|item| self.headline(item, spec.summaries))
-            .collect();
+        let mut items = Vec::new();
+        for id in &spec.items {
+            if items.len() >= cap {
+                break;
+            }
+            if let Some(item) = by_id.get(id.as_str()) {
+                if seen.insert(item.id.as_str()) {
+                    items.push(self.headline(item, spec.summaries));
+                }
+            }
+        }
         if items.is_empty() {
             return None;
         }
@@ -140,14 +145,15 @@ impl Context<'_> {
     }
 
     fn default_section(&self, article_id: Option<&str>, cap: usize) -> Option<Section> {
-        let items: Vec<Headline> = self
-            .feed
-            .items
-            .iter()
-            .filter(|item| Some(item.id.as_str()) != article_id)
-            .take(cap)
-            .map(|item| self.headline(item, false))
-            .collect();
+        let mut items = Vec::new();
+        for item in &self.feed.items {
+            if items.len() >= cap {
+                break;
+            }
+            if Some(item.id.as_str()) != article_id {
+                items.push(self.headline(item, false));
+            }
+        }
         (!items.is_empty()).then(|| Section {
             title: self.feed_title.to_string(),
             show_summaries: false,
@@ -157,78 +163,66 @@ impl Context<'_> {
 
     /// `url`, else `external_url` (the spec's preference), whichever is safe.
     fn item_url(&self, item: &Item) -> Option<String> {
-        [item.url.as_deref(), item.external_url.as_deref()]
-            .into_iter()
-            .flatten()
-            .find_map(|url| safe_url(url, self.link_base))
+        let safe = |url: &Option<String>| safe_url(url.as_deref()?, self.link_base);
+        safe(&item.url).or_else(|| safe(&item.external_url))
     }
 
     /// The extension's source, else the item's authors (which default to the feed's),
     /// else the feed title.
     fn source(&self, item: &Item) -> Option<String> {
-        let from_extension = item
-            .extension
+        item.extension
             .as_ref()
             .and_then(|e| e.source.as_deref())
-            .map(clean_line);
-        [
-            from_extension,
-            author_names(&item.authors),
-            author_names(&self.feed.authors),
-            Some(self.feed_title.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|source| !source.is_empty())
+            .map(clean_line)
+            .filter(|source| !source.is_empty())
+            .or_else(|| author_names(&item.authors))
+            .or_else(|| author_names(&self.feed.authors))
+            .or_else(|| Some(self.feed_title.to_string()).filter(|t| !t.is_empty()))
     }
 
     /// The extension's blocks when it has any; else the item image followed by the first of
     /// `content_html`, `content_text` and `summary` that has text.
     fn article_blocks(&self, item: &Item) -> Vec<Block> {
-        let declared: Vec<Block> = item
-            .extension
-            .as_ref()
-            .and_then(|e| e.blocks.as_ref())
-            .into_iter()
-            .flatten()
-            .filter_map(|spec| self.block(spec))
-            .collect();
-        if !declared.is_empty() {
-            return declared;
+        let mut blocks = Vec::new();
+        if let Some(specs) = item.extension.as_ref().and_then(|e| e.blocks.as_ref()) {
+            for spec in specs {
+                blocks.extend(self.block(spec));
+            }
+            if !blocks.is_empty() {
+                return blocks;
+            }
         }
-        let mut blocks: Vec<Block> = item
+        if let Some(src) = item
             .image
             .as_deref()
             .and_then(|src| safe_url(src, self.link_base))
-            .map(|src| {
-                Block::Figure(Figure {
-                    src: Some(src),
-                    width: DEFAULT_FIGURE.0,
-                    height: DEFAULT_FIGURE.1,
-                    ..Figure::default()
-                })
-            })
-            .into_iter()
-            .collect();
-        let body = [
-            item.content_html.as_deref().map(html_to_blocks),
-            item.content_text.as_deref().map(|text| {
-                text_to_paragraphs(text)
-                    .into_iter()
-                    .map(Block::Paragraph)
-                    .collect()
-            }),
-            item.summary
+        {
+            blocks.push(Block::Figure(Figure {
+                src: Some(src),
+                width: DEFAULT_FIGURE.0,
+                height: DEFAULT_FIGURE.1,
+                ..Figure::default()
+            }));
+        }
+        let image_blocks = blocks.len();
+        if let Some(html) = item.content_html.as_deref() {
+            blocks.extend(html_to_blocks(html));
+        }
+        if blocks.len() == image_blocks {
+            if let Some(text) = item.content_text.as_deref() {
+                blocks.extend(text_to_paragraphs(text).into_iter().map(Block::Paragraph));
+            }
+        }
+        if blocks.len() == image_blocks {
+            let summary = item
+                .summary
                 .as_deref()
                 .map(html_to_line)
-                .filter(|s| !s.is_empty())
-                .map(|s| vec![Block::Paragraph(s)]),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|blocks| !blocks.is_empty())
-        .unwrap_or_default();
-        blocks.extend(body);
+                .unwrap_or_default();
+            if !summary.is_empty() {
+                blocks.push(Block::Paragraph(summary));
+            }
+        }
         blocks
     }
 
@@ -281,20 +275,24 @@ pub(super) fn display_title(item: &Item) -> String {
     if !title.is_empty() {
         return title;
     }
-    let from_text = [
-        item.summary
-            .as_deref()
-            .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS)),
-        item.content_text
-            .as_deref()
-            .map(|s| excerpt(&text_to_paragraphs(s).join(" "), FALLBACK_TITLE_CHARS)),
-        item.content_html
-            .as_deref()
-            .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS)),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|s| !s.is_empty());
+    // In order, stopping at the first with text: each may be long, so none is read early.
+    let from_text = item
+        .summary
+        .as_deref()
+        .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS))
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            item.content_text
+                .as_deref()
+                .map(|s| text_excerpt(s, FALLBACK_TITLE_CHARS))
+                .filter(|s| !s.is_empty())
+        })
+        .or_else(|| {
+            item.content_html
+                .as_deref()
+                .map(|s| html_excerpt(s, FALLBACK_TITLE_CHARS))
+                .filter(|s| !s.is_empty())
+        });
     from_text.unwrap_or_else(|| {
         let id = clean_line(&item.id);
         if id.is_empty() {

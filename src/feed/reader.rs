@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::document::{Author, Feed, Item, Version};
 use super::error::FeedError;
 use super::extension::{read_feed_extension, read_item_extension};
-use super::json::{id_text, kind, take_string, Notes};
+use super::json::{id_text, kind, take, take_string, Notes, Path};
 use super::value::{self, Map, Value};
 use crate::plain_text::{clean_line, excerpt};
 use crate::timestamp::Timestamp;
@@ -44,7 +44,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
             })
         }
     };
-    let entries = match root.remove("items") {
+    let entries = match take(&mut root, "items") {
         Some(Value::Array(entries)) => entries,
         None => {
             return Err(FeedError::NotAFeed {
@@ -63,15 +63,14 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     let mut notes = Notes::default();
     let items = read_items(entries, &mut notes)?;
 
-    let version = read_version(root.remove("version"));
-    let title = take_string(&mut root, "title", "$", &mut notes).unwrap_or_default();
-    let home_page_url = take_string(&mut root, "home_page_url", "$", &mut notes);
-    let feed_url = take_string(&mut root, "feed_url", "$", &mut notes);
-    let description = take_string(&mut root, "description", "$", &mut notes);
-    let language = take_string(&mut root, "language", "$", &mut notes);
-    let authors = read_authors(&mut root, "$", &mut notes);
-    let extension = root
-        .remove("_news_widget")
+    let version = read_version(take(&mut root, "version"));
+    let title = take_string(&mut root, "title", Path::Root, &mut notes).unwrap_or_default();
+    let home_page_url = take_string(&mut root, "home_page_url", Path::Root, &mut notes);
+    let feed_url = take_string(&mut root, "feed_url", Path::Root, &mut notes);
+    let description = take_string(&mut root, "description", Path::Root, &mut notes);
+    let language = take_string(&mut root, "language", Path::Root, &mut notes);
+    let authors = read_authors(&mut root, Path::Root, &mut notes);
+    let extension = take(&mut root, "_news_widget")
         .and_then(|v| read_feed_extension(v, "$._news_widget", &mut notes));
     Ok(Feed {
         version,
@@ -89,8 +88,8 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 
 /// Why an entry of `items` was dropped.
 enum Rejection {
-    /// No `id`, a `null` one, or a blank one: the case the spec names.
-    NoId(String),
+    /// No `id`, a `null` one, or a blank one (at this index): the case the spec names.
+    NoId(usize),
     /// Anything else (not an object, an id of the wrong type), with its message.
     Unusable(String),
 }
@@ -98,57 +97,79 @@ enum Rejection {
 fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedError> {
     let entry_count = entries.len();
     let mut items = Vec::with_capacity(entry_count);
-    let mut seen = HashSet::with_capacity(entry_count);
+    let mut indices = Vec::with_capacity(entry_count);
     let mut first_rejection = None;
     let mut all_lack_id = true;
     for (index, entry) in entries.into_iter().enumerate() {
         match read_item(entry, index, notes) {
             Ok(item) => {
-                // Ids key the rotating lists; a repeated id would make two headlines one.
-                if seen.insert(item.id.clone()) {
-                    items.push(item);
-                } else {
-                    notes.note(|| {
-                        format!("$.items[{index}].id repeats an earlier id; item skipped")
-                    });
-                }
+                items.push(item);
+                indices.push(index);
             }
             Err(rejection) => {
-                notes.note(|| match &rejection {
-                    Rejection::NoId(path) => format!("{path} lacks an \"id\"; item skipped"),
+                let message = match &rejection {
+                    Rejection::NoId(index) => {
+                        format!("{} lacks an \"id\"; item skipped", Path::Item(*index))
+                    }
                     Rejection::Unusable(message) => format!("{message}; item skipped"),
-                });
+                };
+                notes.0.push(message);
                 all_lack_id &= matches!(rejection, Rejection::NoId(_));
                 first_rejection.get_or_insert(rejection);
             }
         }
     }
+    drop_repeated_ids(&mut items, &indices, notes);
     match first_rejection {
         Some(first) if items.is_empty() => Err(no_usable_items(entry_count, first, all_lack_id)),
         _ => Ok(items),
     }
 }
 
+/// Ids key the rotating lists, so a repeated id would make two headlines one: keep the
+/// first item with each id. (Borrowing the ids here avoids copying every one of them.)
+fn drop_repeated_ids(items: &mut Vec<Item>, indices: &[usize], notes: &mut Notes) {
+    let mut seen = HashSet::with_capacity(items.len());
+    let keep: Vec<bool> = items
+        .iter()
+        .map(|item| seen.insert(item.id.as_str()))
+        .collect();
+    drop(seen);
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    for (&index, _) in indices.iter().zip(&keep).filter(|(_, &k)| !k) {
+        notes.0.push(format!(
+            "{}.id repeats an earlier id; item skipped",
+            Path::Item(index)
+        ));
+    }
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
+}
+
 fn no_usable_items(entry_count: usize, first: Rejection, all_lack_id: bool) -> FeedError {
     let message = match first {
-        Rejection::NoId(path) if all_lack_id => {
+        Rejection::NoId(index) if all_lack_id => {
+            let path = Path::Item(index);
             format!("every item in $.items lacks an \"id\" (first: {path})")
         }
-        Rejection::NoId(path) => format!(
-            "none of the {entry_count} entries in $.items can be shown (first: {path} lacks an \"id\")"
+        Rejection::NoId(index) => format!(
+            "none of the {entry_count} entries in $.items can be shown (first: {} lacks an \"id\")",
+            Path::Item(index)
         ),
         Rejection::Unusable(problem) if entry_count == 1 => {
             format!("the only entry in $.items cannot be shown: {problem}")
         }
-        Rejection::Unusable(problem) => format!(
-            "none of the {entry_count} entries in $.items can be shown (first: {problem})"
-        ),
+        Rejection::Unusable(problem) => {
+            format!("none of the {entry_count} entries in $.items can be shown (first: {problem})")
+        }
     };
     FeedError::NoUsableItems { message }
 }
 
 fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Rejection> {
-    let path = format!("$.items[{index}]");
+    let path = Path::Item(index);
     let mut object = match entry {
         Value::Object(object) => object,
         other => {
@@ -160,14 +181,14 @@ fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Reje
     };
     let id = match id_text(object.get("id")) {
         Ok(Some(id)) => id,
-        Ok(None) => return Err(Rejection::NoId(path)),
+        Ok(None) => return Err(Rejection::NoId(index)),
         Err(found) => {
             return Err(Rejection::Unusable(format!(
                 "{path}.id is {found}; expected a string"
             )))
         }
     };
-    let mut field = |key: &str| take_string(&mut object, key, &path, notes);
+    let mut field = |key: &str| take_string(&mut object, key, path, notes);
     let url = field("url");
     let external_url = field("external_url");
     let title = field("title");
@@ -176,13 +197,12 @@ fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Reje
     let summary = field("summary");
     let banner_image = field("banner_image");
     let language = field("language");
-    let date_published = read_date(&mut object, "date_published", &path, notes);
-    let date_modified = read_date(&mut object, "date_modified", &path, notes);
-    let image = read_image(&mut object, &path, notes);
-    let authors = read_authors(&mut object, &path, notes);
-    let tags = read_tags(&mut object, &path, notes);
-    let extension = object
-        .remove("_news_widget")
+    let date_published = read_date(&mut object, "date_published", path, notes);
+    let date_modified = read_date(&mut object, "date_modified", path, notes);
+    let image = read_image(&mut object, path, notes);
+    let authors = read_authors(&mut object, path, notes);
+    let tags = read_tags(&mut object, path, notes);
+    let extension = take(&mut object, "_news_widget")
         .and_then(|v| read_item_extension(v, &format!("{path}._news_widget"), notes));
     Ok(Item {
         id,
@@ -220,25 +240,26 @@ fn read_version(value: Option<Value>) -> Version {
     }
 }
 
-fn read_date(object: &mut Map, key: &str, path: &str, notes: &mut Notes) -> Option<Timestamp> {
+fn read_date(object: &mut Map, key: &str, path: Path<'_>, notes: &mut Notes) -> Option<Timestamp> {
     let written = take_string(object, key, path, notes)?;
     let parsed = Timestamp::parse(&written);
     if parsed.is_none() {
-        notes.note(|| {
-            format!(
-                "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
-                excerpt(&clean_line(&written), 40)
-            )
-        });
+        notes.0.push(format!(
+            "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
+            excerpt(&clean_line(&written), 40)
+        ));
     }
     parsed
 }
 
 /// `image` is a URL string per the spec; some generators write `{"url": …, "type": …}`.
-fn read_image(object: &mut Map, path: &str, notes: &mut Notes) -> Option<String> {
-    match object.remove("image")? {
+fn read_image(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Option<String> {
+    match take(object, "image")? {
         Value::String(url) if !url.trim().is_empty() => Some(url),
-        Value::Object(mut image) => take_string(&mut image, "url", &format!("{path}.image"), notes),
+        Value::Object(mut image) => match take(&mut image, "url") {
+            Some(Value::String(url)) if !url.trim().is_empty() => Some(url),
+            _ => None,
+        },
         Value::String(_) | Value::Null => None,
         other => {
             notes.ignored(path, "image", &other, "a URL string");
@@ -248,17 +269,19 @@ fn read_image(object: &mut Map, path: &str, notes: &mut Notes) -> Option<String>
 }
 
 /// `authors` (1.1) when it names anyone, else the deprecated `author` (1.0).
-fn read_authors(object: &mut Map, path: &str, notes: &mut Notes) -> Vec<Author> {
+fn read_authors(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<Author> {
     let mut authors = Vec::new();
-    match object.remove("authors") {
+    match take(object, "authors") {
         Some(Value::Array(entries)) => {
             // null entries are a known generator bug (gofeed #355); skip them quietly.
-            authors.extend(entries.into_iter().filter_map(read_author));
+            for entry in entries {
+                authors.extend(read_author(entry));
+            }
         }
         None | Some(Value::Null) => {}
         Some(other) => notes.ignored(path, "authors", &other, "an array of authors"),
     }
-    let legacy = object.remove("author");
+    let legacy = take(object, "author");
     if authors.is_empty() {
         match legacy {
             Some(value @ (Value::Object(_) | Value::String(_))) => {
@@ -275,9 +298,9 @@ fn read_author(value: Value) -> Option<Author> {
     let mut ignored = Notes::default();
     let author = match value {
         Value::Object(mut object) => Author {
-            name: take_string(&mut object, "name", "", &mut ignored),
-            url: take_string(&mut object, "url", "", &mut ignored),
-            avatar: take_string(&mut object, "avatar", "", &mut ignored),
+            name: take_string(&mut object, "name", Path::Root, &mut ignored),
+            url: take_string(&mut object, "url", Path::Root, &mut ignored),
+            avatar: take_string(&mut object, "avatar", Path::Root, &mut ignored),
         },
         // Not the spec, but unambiguous.
         Value::String(name) if !name.trim().is_empty() => Author {
@@ -289,15 +312,18 @@ fn read_author(value: Value) -> Option<Author> {
     (author.name.is_some() || author.url.is_some() || author.avatar.is_some()).then_some(author)
 }
 
-fn read_tags(object: &mut Map, path: &str, notes: &mut Notes) -> Vec<String> {
-    match object.remove("tags") {
-        Some(Value::Array(entries)) => entries
-            .into_iter()
-            .filter_map(|tag| match tag {
-                Value::String(tag) if !tag.trim().is_empty() => Some(tag),
-                _ => None,
-            })
-            .collect(),
+fn read_tags(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
+    match take(object, "tags") {
+        Some(Value::Array(entries)) => {
+            let mut tags = Vec::with_capacity(entries.len());
+            for entry in entries {
+                match entry {
+                    Value::String(tag) if !tag.trim().is_empty() => tags.push(tag),
+                    _ => {}
+                }
+            }
+            tags
+        }
         Some(Value::String(tag)) if !tag.trim().is_empty() => vec![tag],
         None | Some(Value::Null | Value::String(_)) => Vec::new(),
         Some(other) => {
@@ -332,7 +358,7 @@ fn key_list(root: &Map) -> String {
         previous = Some(next);
     }
     if distinct.len() > SHOWN {
-        list.push(["… ", &(distinct.len() - SHOWN).to_string(), " more"].concat());
+        list.push(format!("… {} more", distinct.len() - SHOWN));
     }
     list.join(", ")
 }

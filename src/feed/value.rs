@@ -6,9 +6,9 @@
 //! reports the same errors at the same line and column (tests/json_value.rs checks it
 //! against serde_json), so messages to publishers did not change.
 //!
-//! Floats are the one part left to the platform: [`Number::Float`] is parsed and printed
-//! by Rust's `std` on the host and by the JavaScript engine in the browser, both correctly
-//! rounded and shortest-round-trip, so the widget carries no float code of its own.
+//! Floats are the one part left to the platform: [`Number::Float`] is parsed by Rust's
+//! `std` on the host and by the JavaScript engine (`parseFloat`) in the browser, both
+//! correctly rounded, so the widget carries no float parser of its own.
 
 /// A JSON value. Objects keep their members in document order (see [`Map`]).
 #[derive(Debug, PartialEq)]
@@ -46,15 +46,6 @@ impl Number {
             Number::Float(f) => f,
         }
     }
-
-    /// Decimal text as Rust prints the number: `200`, `-7`, `1.5`, `-0`, never an exponent.
-    pub fn text(&self) -> String {
-        match *self {
-            Number::PosInt(n) => n.to_string(),
-            Number::NegInt(n) => n.to_string(),
-            Number::Float(f) => float::text(f),
-        }
-    }
 }
 
 /// An object's members in document order. A repeated key is kept as written, but every
@@ -67,12 +58,11 @@ impl Map {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    /// Takes the key's (last) value out, and drops any earlier duplicates with it.
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let at = self.0.iter().rposition(|(k, _)| k == key)?;
-        let (_, value) = self.0.remove(at);
-        self.0.retain(|(k, _)| k != key);
-        Some(value)
+    /// Takes the key's (last) value out, leaving `null` in its place: as serde_json's
+    /// `get_mut` + `Value::take`, and without shifting the members.
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        let (_, value) = self.0.iter_mut().rev().find(|(k, _)| k == key)?;
+        Some(std::mem::replace(value, Value::Null))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -504,16 +494,12 @@ impl Parser<'_> {
     }
 }
 
-/// Float parsing and printing: `std` on the host, the JavaScript engine in the browser
-/// (where `std`'s versions would add kilobytes of tables and bignum code).
+/// Float parsing: `std` on the host, the JavaScript engine in the browser (where `std`'s
+/// would add kilobytes of tables).
 #[cfg(not(target_arch = "wasm32"))]
 mod float {
     pub fn parse(lexeme: &str) -> f64 {
         lexeme.parse().unwrap_or(f64::NAN)
-    }
-
-    pub fn text(value: f64) -> String {
-        value.to_string()
     }
 }
 
@@ -521,31 +507,5 @@ mod float {
 mod float {
     pub fn parse(lexeme: &str) -> f64 {
         js_sys::parse_float(lexeme)
-    }
-
-    /// JavaScript's shortest round-trip digits, laid out as Rust's `Display` does (no
-    /// exponent): JS writes `1e+21` and `1.5e-7` where Rust writes
-    /// `1000000000000000000000` and `0.00000015`.
-    pub fn text(value: f64) -> String {
-        let js = js_sys::Number::from(value.abs())
-            .to_string_with_radix(10)
-            .map(String::from)
-            .unwrap_or_default();
-        let sign = if value.is_sign_negative() { "-" } else { "" };
-        let Some((mantissa, exponent)) = js.split_once('e') else {
-            return [sign, &js].concat();
-        };
-        let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
-        let point = 1 + exponent.parse::<i32>().unwrap_or(0);
-        let zeros = |n: i32| "0".repeat(n.max(0) as usize);
-        let laid_out = if point <= 0 {
-            ["0.", &zeros(-point), &digits].concat()
-        } else if point as usize >= digits.len() {
-            [digits.as_str(), &zeros(point - digits.len() as i32)].concat()
-        } else {
-            let (whole, fraction) = digits.split_at(point as usize);
-            [whole, ".", fraction].concat()
-        };
-        [sign, &laid_out].concat()
     }
 }

@@ -8,13 +8,16 @@ const out = process.argv[2] ?? "docs";
 const server = await serve(["dist"]);
 const browser = await chromium.launch(launchOptions);
 try {
-  for (const [name, width, scheme] of [["demo-wide-light", 1280, "light"], ["demo-narrow-dark", 420, "dark"]]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+  for (const [name, width, height, scheme] of [["demo-wide-light", 1280, 1100, "light"], ["demo-narrow-dark", 420, 1400, "dark"]]) {
+    const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(`${server.origin}/index.html`);
     await page.waitForFunction(() =>
       [...document.querySelectorAll("news-widget")].every((w) => w.getAttribute("state") === "ready"),
     );
-    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    // Let the first slide's fade-in finish so headlines are shown at full contrast.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    // The first screenful: enough to show the layout, small enough to keep in the repository.
+    await page.screenshot({ path: `${out}/${name}.png` });
     console.log(`wrote ${out}/${name}.png`);
     await page.close();
   }

@@ -1,0 +1,52 @@
+// Runs inside embed.html, the iframe fallback. Builds one <news-widget> from the query string
+// and tells the partner page (static/news-widget-frame.js) how tall the content is, so the
+// iframe never shows a scrollbar or a gap.
+import "./news-widget.js";
+
+const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target"];
+const RESIZE = "news-widget:resize";
+const MEASURE = "news-widget:measure";
+
+const query = new URLSearchParams(location.search);
+const widget = document.createElement("news-widget");
+for (const name of ATTRIBUTES) {
+  const value = query.get(name);
+  if (value !== null) widget.setAttribute(name, value);
+}
+// Screen readers announce the frame's document language before the widget's own.
+const lang = query.get("lang");
+if (lang) document.documentElement.lang = lang;
+document.body.append(widget);
+
+// Inside a frame, a `_self` link would open the article in the small iframe: send the reader's
+// top-level page there instead. The click is a user activation, which browsers require before
+// a cross-origin frame may navigate the top window.
+widget.addEventListener("news-widget:navigate", (event) => {
+  if (event.defaultPrevented || widget.getAttribute("target") === "_blank" || window.top === window) return;
+  event.preventDefault();
+  try {
+    window.top.location.href = event.detail.url;
+  } catch {
+    // A sandbox without allow-top-navigation: a new tab still gets the reader there.
+    window.open(event.detail.url, "_blank", "noopener");
+  }
+});
+
+// html has auto height, so its box is the content's height whatever the frame's viewport is
+// (scrollHeight would never shrink below the viewport).
+const contentHeight = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+
+// The height is not secret and the partner's origin is not known here, hence "*"; the partner
+// script checks that the message comes from this frame and from the widget's origin.
+const report = () => window.parent.postMessage({ type: RESIZE, height: contentHeight() }, "*");
+
+if (window.parent !== window) {
+  new ResizeObserver(report).observe(document.documentElement);
+  // Chromium skips rendering, and with it ResizeObserver, in a cross-origin frame that is
+  // off-screen; the widget's state events still arrive, and measuring forces a layout.
+  for (const type of ["news-widget:ready", "news-widget:error"]) widget.addEventListener(type, report);
+  // A partner script that started after our first reports asks for the current height.
+  window.addEventListener("message", (event) => {
+    if (event.source === window.parent && event.data?.type === MEASURE) report();
+  });
+}

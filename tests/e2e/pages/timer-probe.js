@@ -1,0 +1,40 @@
+// Loaded before the loader: wraps the timer functions so the test can count the widget's
+// live timeouts and the callbacks that fire. A timer counts as the widget's when it is
+// scheduled from the wasm-bindgen glue (news-widget-app*.js) or from wasm.
+(() => {
+  const native = {
+    setTimeout: window.setTimeout.bind(window),
+    clearTimeout: window.clearTimeout.bind(window),
+    setInterval: window.setInterval.bind(window),
+    clearInterval: window.clearInterval.bind(window),
+  };
+  const live = new Map(); // id → delay in ms, for the widget's pending timers
+  const stats = { scheduled: 0, fired: 0, cleared: 0, lastFire: null };
+  const fromWidget = () => /news-widget-app|wasm/.test(new Error().stack ?? "");
+
+  const schedule = (kind, repeat) =>
+    function (callback, delay, ...args) {
+      if (typeof callback !== "function" || !fromWidget()) return native[kind](callback, delay, ...args);
+      let id;
+      const wrapped = function (...callArgs) {
+        if (!repeat) live.delete(id);
+        stats.fired += 1;
+        stats.lastFire = { at: performance.now(), delay };
+        return callback.apply(this, callArgs);
+      };
+      id = native[kind](wrapped, delay, ...args);
+      live.set(id, delay);
+      stats.scheduled += 1;
+      return id;
+    };
+  const cancel = (kind) => (id) => {
+    if (live.delete(id)) stats.cleared += 1;
+    return native[kind](id);
+  };
+
+  window.setTimeout = schedule("setTimeout", false);
+  window.setInterval = schedule("setInterval", true);
+  window.clearTimeout = cancel("clearTimeout");
+  window.clearInterval = cancel("clearInterval");
+  window.__widgetTimers = () => ({ live: live.size, delays: [...live.values()], ...stats });
+})();
