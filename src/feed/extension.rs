@@ -17,9 +17,7 @@ pub(super) fn read_feed_extension(
     let article = match id_text(object.get("article")) {
         Ok(id) => id,
         Err(found) => {
-            notes.0.push(format!(
-                "{path}.article is {found}; expected an item id (ignored)"
-            ));
+            notes.note(|| format!("{path}.article is {found}; expected an item id (ignored)"));
             None
         }
     };
@@ -142,10 +140,7 @@ fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map> {
     match value {
         Value::Object(object) => Some(object),
         other => {
-            notes.0.push(format!(
-                "{path} is {}; expected an object (ignored)",
-                kind(&other)
-            ));
+            notes.note(|| format!("{path} is {}; expected an object (ignored)", kind(&other)));
             None
         }
     }

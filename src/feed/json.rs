@@ -38,15 +38,27 @@ pub(super) fn kind(value: &Value) -> &'static str {
 }
 
 /// Notes about skipped or ignored values, each naming its JSON path.
+///
+/// Collected on the host, where the validator and the tests read them; in the browser
+/// nobody does (the widget never shows them), so there they are not even formatted, which
+/// keeps their message code out of the wasm (docs/size.md).
 #[derive(Default)]
 pub(super) struct Notes(pub(super) Vec<String>);
 
 impl Notes {
+    pub(super) fn note(&mut self, message: impl FnOnce() -> String) {
+        if cfg!(not(target_arch = "wasm32")) {
+            self.0.push(message());
+        }
+    }
+
     pub(super) fn ignored(&mut self, path: Path<'_>, key: &str, value: &Value, expected: &str) {
-        self.0.push(format!(
-            "{path}.{key} is {}; expected {expected} (ignored)",
-            kind(value)
-        ));
+        self.note(|| {
+            format!(
+                "{path}.{key} is {}; expected {expected} (ignored)",
+                kind(value)
+            )
+        });
     }
 }
 

@@ -107,13 +107,12 @@ fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedE
                 indices.push(index);
             }
             Err(rejection) => {
-                let message = match &rejection {
+                notes.note(|| match &rejection {
                     Rejection::NoId(index) => {
                         format!("{} lacks an \"id\"; item skipped", Path::Item(*index))
                     }
                     Rejection::Unusable(message) => format!("{message}; item skipped"),
-                };
-                notes.0.push(message);
+                });
                 all_lack_id &= matches!(rejection, Rejection::NoId(_));
                 first_rejection.get_or_insert(rejection);
             }
@@ -139,10 +138,12 @@ fn drop_repeated_ids(items: &mut Vec<Item>, indices: &[usize], notes: &mut Notes
         return;
     }
     for (&index, _) in indices.iter().zip(&keep).filter(|(_, &k)| !k) {
-        notes.0.push(format!(
-            "{}.id repeats an earlier id; item skipped",
-            Path::Item(index)
-        ));
+        notes.note(|| {
+            format!(
+                "{}.id repeats an earlier id; item skipped",
+                Path::Item(index)
+            )
+        });
     }
     let mut keep = keep.into_iter();
     items.retain(|_| keep.next().unwrap_or(true));
@@ -244,10 +245,12 @@ fn read_date(object: &mut Map, key: &str, path: Path<'_>, notes: &mut Notes) -> 
     let written = take_string(object, key, path, notes)?;
     let parsed = Timestamp::parse(&written);
     if parsed.is_none() {
-        notes.0.push(format!(
-            "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
-            excerpt(&clean_line(&written), 40)
-        ));
+        notes.note(|| {
+            format!(
+                "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
+                excerpt(&clean_line(&written), 40)
+            )
+        });
     }
     parsed
 }
