@@ -21,3 +21,9 @@ pub mod embed;
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+
+// talc rather than Rust's default dlmalloc: smaller in the wasm and faster (docs/size.md).
+// Single-threaded wasm only, which is what the widget is built for.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -160,21 +160,33 @@ enum TagKind {
     Inline,
 }
 
+/// Element names by kind, space-separated. Lists rather than a `match`, which compiled to
+/// a long chain of string comparisons in the wasm.
+const TAG_KINDS: [(TagKind, &str); 5] = [
+    (TagKind::Heading, "h1 h2 h3 h4 h5 h6"),
+    (
+        TagKind::Block,
+        "address article aside blockquote br caption center dd details dialog div dl dt \
+         fieldset figcaption figure footer form header hgroup hr li listing main nav ol p pre \
+         section summary table tbody tfoot thead tr ul",
+    ),
+    (TagKind::Cell, "td th"),
+    (
+        TagKind::RawText,
+        "script style iframe noscript noembed noframes xmp textarea title plaintext",
+    ),
+    (
+        TagKind::Hidden,
+        "template object svg math head select datalist audio video canvas applet frameset \
+         button",
+    ),
+];
+
 fn tag_kind(name: &str) -> TagKind {
-    match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => TagKind::Heading,
-        "address" | "article" | "aside" | "blockquote" | "br" | "caption" | "center" | "dd"
-        | "details" | "dialog" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-        | "footer" | "form" | "header" | "hgroup" | "hr" | "li" | "listing" | "main" | "nav"
-        | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "tfoot" | "thead"
-        | "tr" | "ul" => TagKind::Block,
-        "td" | "th" => TagKind::Cell,
-        "script" | "style" | "iframe" | "noscript" | "noembed" | "noframes" | "xmp"
-        | "textarea" | "title" | "plaintext" => TagKind::RawText,
-        "template" | "object" | "svg" | "math" | "head" | "select" | "datalist" | "audio"
-        | "video" | "canvas" | "applet" | "frameset" | "button" => TagKind::Hidden,
-        _ => TagKind::Inline,
-    }
+    TAG_KINDS
+        .iter()
+        .find(|(_, names)| names.split(' ').any(|known| known == name))
+        .map_or(TagKind::Inline, |(kind, _)| *kind)
 }
 
 /// A tag found at some `<`: its name (as written), whether it is an end tag, and where it

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::article::ArticleView;
 use crate::components::sidebar::{NavigateRequest, Sidebar};
-use crate::components::states::{Empty, ErrorState, Loading};
+use crate::components::states::{empty, error_state, loading, ErrorStateProps, StateProps};
 use crate::config::Config;
 use crate::hooks::use_feed::{use_feed, FeedState};
 
@@ -68,11 +68,13 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </div>
         },
-        (_, FeedState::Failed { message, .. }) => html! {
-            <ErrorState {lang} message={message.clone()} onretry={feed.retry.clone()} />
-        },
-        (Some(_), _) => html! { <Empty {lang} /> },
-        (None, _) => html! { <Loading {lang} /> },
+        (_, FeedState::Failed { message, .. }) => error_state(&ErrorStateProps {
+            lang,
+            message: message.clone(),
+            onretry: feed.retry.clone(),
+        }),
+        (Some(_), _) => empty(&StateProps { lang }),
+        (None, _) => loading(&StateProps { lang }),
     };
     let theme = format!("nw-root nw-theme-{}", config.theme.as_str());
     html! { <div class={theme} lang={lang.tag()} part="root">{ content }</div> }

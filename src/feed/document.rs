@@ -36,7 +36,8 @@ pub struct Feed {
     pub items: Vec<Item>,
     /// The feed-level `_news_widget` object, if present and an object.
     pub extension: Option<FeedExtension>,
-    /// What the reader skipped or ignored, each with its JSON path, for validators.
+    /// What the reader skipped or ignored, each with its JSON path, for validators. Always
+    /// empty in the wasm build, where nothing reads them (they cost wasm bytes).
     pub notes: Vec<String>,
 }
 

@@ -3,10 +3,9 @@
 //! Unknown keys and unknown block types are ignored, as JSON Feed asks of extensions; a
 //! value of the wrong type is noted and treated as absent.
 
-use serde_json::{Map, Value};
-
 use super::document::{BlockSpec, FeedExtension, ItemExtension, SectionSpec};
 use super::json::{id_text, kind, take, take_string, Notes, Path};
+use super::value::{Map, Value};
 
 /// Reads the feed-level object; `None` (noted) when it is not an object.
 pub(super) fn read_feed_extension(
@@ -18,9 +17,7 @@ pub(super) fn read_feed_extension(
     let article = match id_text(object.get("article")) {
         Ok(id) => id,
         Err(found) => {
-            notes.0.push(format!(
-                "{path}.article is {found}; expected an item id (ignored)"
-            ));
+            notes.note(|| format!("{path}.article is {found}; expected an item id (ignored)"));
             None
         }
     };
@@ -129,8 +126,7 @@ fn dimension(value: Option<&Value>) -> Option<u32> {
     let n = match value? {
         Value::Number(n) => match n.as_u64() {
             Some(n) => n,
-            None => n
-                .as_f64()
+            None => Some(n.as_f64())
                 .filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f <= f64::from(u32::MAX))?
                 as u64,
         },
@@ -140,14 +136,11 @@ fn dimension(value: Option<&Value>) -> Option<u32> {
     u32::try_from(n).ok().filter(|n| *n > 0)
 }
 
-fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map<String, Value>> {
+fn expect_object(value: Value, path: &str, notes: &mut Notes) -> Option<Map> {
     match value {
         Value::Object(object) => Some(object),
         other => {
-            notes.0.push(format!(
-                "{path} is {}; expected an object (ignored)",
-                kind(&other)
-            ));
+            notes.note(|| format!("{path} is {}; expected an object (ignored)", kind(&other)));
             None
         }
     }

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Number, Value};
+use super::value::{Map, Number, Value};
 
 /// Where a value is, as a JSON path; formatted only when a note or error is written, so
 /// clean feeds allocate no paths.
@@ -38,15 +38,27 @@ pub(super) fn kind(value: &Value) -> &'static str {
 }
 
 /// Notes about skipped or ignored values, each naming its JSON path.
+///
+/// Collected on the host, where the validator and the tests read them; in the browser
+/// nobody does (the widget never shows them), so there they are not even formatted, which
+/// keeps their message code out of the wasm (docs/size.md).
 #[derive(Default)]
 pub(super) struct Notes(pub(super) Vec<String>);
 
 impl Notes {
+    pub(super) fn note(&mut self, message: impl FnOnce() -> String) {
+        if cfg!(not(target_arch = "wasm32")) {
+            self.0.push(message());
+        }
+    }
+
     pub(super) fn ignored(&mut self, path: Path<'_>, key: &str, value: &Value, expected: &str) {
-        self.0.push(format!(
-            "{path}.{key} is {}; expected {expected} (ignored)",
-            kind(value)
-        ));
+        self.note(|| {
+            format!(
+                "{path}.{key} is {}; expected {expected} (ignored)",
+                kind(value)
+            )
+        });
     }
 }
 
@@ -56,16 +68,13 @@ impl Notes {
 /// floats (`1.5`) are not ids anyone relies on, and printing them would bring the float
 /// formatter into the wasm bundle, so they give `None`.
 pub(super) fn number_text(n: &Number) -> Option<String> {
-    if let Some(u) = n.as_u64() {
-        return Some(u.to_string());
-    }
-    if let Some(i) = n.as_i64() {
-        return Some(i.to_string());
-    }
     // Beyond 2^53 a double no longer holds every integer, so the text would be invented.
     const EXACT: f64 = 9_007_199_254_740_992.0;
-    let f = n.as_f64()?;
-    (f.fract() == 0.0 && f.abs() <= EXACT).then(|| (f as i64).to_string())
+    match *n {
+        Number::PosInt(u) => Some(u.to_string()),
+        Number::NegInt(i) => Some(i.to_string()),
+        Number::Float(f) => (f.fract() == 0.0 && f.abs() <= EXACT).then(|| (f as i64).to_string()),
+    }
 }
 
 /// An id from a string or number; `Err(description)` for anything else, `Ok(None)` when
@@ -80,16 +89,15 @@ pub(super) fn id_text(value: Option<&Value>) -> Result<Option<String>, &'static 
     }
 }
 
-/// Takes a value out of an object without removing its key: `remove` would bring the
-/// B-tree's rebalancing code into the wasm bundle for nothing, as the object is dropped
-/// whole afterwards.
-pub(super) fn take(object: &mut Map<String, Value>, key: &str) -> Option<Value> {
-    object.get_mut(key).map(Value::take)
+/// Takes a value out of an object, leaving `null` behind (the object is dropped whole
+/// afterwards, so removing the member would be wasted work).
+pub(super) fn take(object: &mut Map, key: &str) -> Option<Value> {
+    object.take(key)
 }
 
 /// Takes a string field; blank strings count as absent, other types are noted and ignored.
 pub(super) fn take_string(
-    object: &mut Map<String, Value>,
+    object: &mut Map,
     key: &str,
     path: Path<'_>,
     notes: &mut Notes,

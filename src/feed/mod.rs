@@ -13,6 +13,7 @@ mod extension;
 mod json;
 mod normalise;
 mod reader;
+pub mod value;
 
 pub use document::{
     Author, BlockSpec, Feed, FeedExtension, Item, ItemExtension, SectionSpec, Version,

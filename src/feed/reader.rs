@@ -5,12 +5,11 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
-
 use super::document::{Author, Feed, Item, Version};
 use super::error::FeedError;
 use super::extension::{read_feed_extension, read_item_extension};
 use super::json::{id_text, kind, take, take_string, Notes, Path};
+use super::value::{self, Map, Value};
 use crate::plain_text::{clean_line, excerpt};
 use crate::timestamp::Timestamp;
 
@@ -20,12 +19,19 @@ use crate::timestamp::Timestamp;
 /// a valid, empty feed. It is an error when the bytes are not JSON, when there is no
 /// `items` array, or when `items` has entries and none of them is usable.
 pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
-    // Windows tools write a UTF-8 byte-order mark, which JSON forbids and serde rejects.
+    // Windows tools write a UTF-8 byte-order mark, which JSON forbids.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| FeedError::NotJson {
-        message: e.to_string(),
-        line: e.line(),
-        column: e.column(),
+    let value = value::parse(bytes).map_err(|e| FeedError::NotJson {
+        message: [
+            e.message,
+            " at line ",
+            &e.line.to_string(),
+            " column ",
+            &e.column.to_string(),
+        ]
+        .concat(),
+        line: e.line,
+        column: e.column,
     })?;
     let mut root = match value {
         Value::Object(root) => root,
@@ -101,13 +107,12 @@ fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedE
                 indices.push(index);
             }
             Err(rejection) => {
-                let message = match &rejection {
+                notes.note(|| match &rejection {
                     Rejection::NoId(index) => {
                         format!("{} lacks an \"id\"; item skipped", Path::Item(*index))
                     }
                     Rejection::Unusable(message) => format!("{message}; item skipped"),
-                };
-                notes.0.push(message);
+                });
                 all_lack_id &= matches!(rejection, Rejection::NoId(_));
                 first_rejection.get_or_insert(rejection);
             }
@@ -133,10 +138,12 @@ fn drop_repeated_ids(items: &mut Vec<Item>, indices: &[usize], notes: &mut Notes
         return;
     }
     for (&index, _) in indices.iter().zip(&keep).filter(|(_, &k)| !k) {
-        notes.0.push(format!(
-            "{}.id repeats an earlier id; item skipped",
-            Path::Item(index)
-        ));
+        notes.note(|| {
+            format!(
+                "{}.id repeats an earlier id; item skipped",
+                Path::Item(index)
+            )
+        });
     }
     let mut keep = keep.into_iter();
     items.retain(|_| keep.next().unwrap_or(true));
@@ -234,29 +241,22 @@ fn read_version(value: Option<Value>) -> Version {
     }
 }
 
-fn read_date(
-    object: &mut Map<String, Value>,
-    key: &str,
-    path: Path<'_>,
-    notes: &mut Notes,
-) -> Option<Timestamp> {
+fn read_date(object: &mut Map, key: &str, path: Path<'_>, notes: &mut Notes) -> Option<Timestamp> {
     let written = take_string(object, key, path, notes)?;
     let parsed = Timestamp::parse(&written);
     if parsed.is_none() {
-        notes.0.push(format!(
-            "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
-            excerpt(&clean_line(&written), 40)
-        ));
+        notes.note(|| {
+            format!(
+                "{path}.{key} \"{}\" is not a date this reader understands (ignored)",
+                excerpt(&clean_line(&written), 40)
+            )
+        });
     }
     parsed
 }
 
 /// `image` is a URL string per the spec; some generators write `{"url": …, "type": …}`.
-fn read_image(
-    object: &mut Map<String, Value>,
-    path: Path<'_>,
-    notes: &mut Notes,
-) -> Option<String> {
+fn read_image(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Option<String> {
     match take(object, "image")? {
         Value::String(url) if !url.trim().is_empty() => Some(url),
         Value::Object(mut image) => match take(&mut image, "url") {
@@ -272,7 +272,7 @@ fn read_image(
 }
 
 /// `authors` (1.1) when it names anyone, else the deprecated `author` (1.0).
-fn read_authors(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes) -> Vec<Author> {
+fn read_authors(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<Author> {
     let mut authors = Vec::new();
     match take(object, "authors") {
         Some(Value::Array(entries)) => {
@@ -315,7 +315,7 @@ fn read_author(value: Value) -> Option<Author> {
     (author.name.is_some() || author.url.is_some() || author.avatar.is_some()).then_some(author)
 }
 
-fn read_tags(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
+fn read_tags(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
     match take(object, "tags") {
         Some(Value::Array(entries)) => {
             let mut tags = Vec::with_capacity(entries.len());
@@ -337,19 +337,31 @@ fn read_tags(object: &mut Map<String, Value>, path: Path<'_>, notes: &mut Notes)
 }
 
 /// The top-level keys, for "not a JSON Feed" messages; capped and cleaned because the
-/// document is hostile and the message may be shown.
-fn key_list(root: &Map<String, Value>) -> String {
+/// document is hostile and the message may be shown. Sorted and without repeats, so the
+/// message does not depend on how the publisher ordered the document.
+fn key_list(root: &Map) -> String {
     const SHOWN: usize = 8;
-    if root.is_empty() {
+    let distinct: HashSet<&str> = root.keys().collect();
+    if distinct.is_empty() {
         return "none".to_string();
     }
-    let mut list: Vec<String> = root
-        .keys()
-        .take(SHOWN)
-        .map(|key| excerpt(&clean_line(key), 40))
-        .collect();
-    if root.len() > SHOWN {
-        list.push(format!("… {} more", root.len() - SHOWN));
+    // The first few in order by repeated minimum: no sort code for an error message.
+    let mut list: Vec<String> = Vec::new();
+    let mut previous: Option<&str> = None;
+    while list.len() < SHOWN {
+        let Some(next) = distinct
+            .iter()
+            .copied()
+            .filter(|key| previous.is_none_or(|p| *key > p))
+            .min()
+        else {
+            break;
+        };
+        list.push(excerpt(&clean_line(next), 40));
+        previous = Some(next);
+    }
+    if distinct.len() > SHOWN {
+        list.push(format!("… {} more", distinct.len() - SHOWN));
     }
     list.join(", ")
 }
