@@ -15,12 +15,14 @@
 //! | `theme`         | `light`, `dark`, `auto`                         | `auto`             |
 //! | `max-headlines` | whole number 1 to 100, per sidebar section      | all                |
 //! | `target`        | `_self`, `_blank` (for headline links)          | `_self`            |
+//! | `refresh`       | seconds between feed refreshes, 30 to 86400; `0` turns refresh off | `300` |
+//! | `storage`       | `on`, `off`: keep the last good feed in `localStorage` | `on`        |
 
 use crate::i18n::Lang;
 use std::fmt;
 
 /// The attributes the element reads, for the custom element's `observedAttributes`.
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "feed",
     "article",
     "interval",
@@ -28,7 +30,17 @@ pub const ATTRIBUTES: [&str; 7] = [
     "theme",
     "max-headlines",
     "target",
+    "refresh",
+    "storage",
 ];
+
+/// Default seconds between feed refreshes (the `refresh` attribute).
+pub const REFRESH_DEFAULT_S: u32 = 300;
+/// Shortest refresh interval accepted, in seconds: a widget on thousands of pages must not
+/// hammer the partner's feed server.
+pub const REFRESH_MIN_S: u32 = 30;
+/// Longest refresh interval accepted, in seconds (one day).
+pub const REFRESH_MAX_S: u32 = 86_400;
 
 /// Colour scheme of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -86,6 +98,10 @@ pub struct Config {
     /// Most headlines shown per sidebar section (1 to 100); `None` shows all.
     pub max_headlines: Option<usize>,
     pub target: LinkTarget,
+    /// Seconds between feed refreshes ([`REFRESH_MIN_S`] to [`REFRESH_MAX_S`]); 0 is off.
+    pub refresh_s: u32,
+    /// Whether the last good feed is kept in `localStorage` (see `network::stored`).
+    pub storage: bool,
 }
 
 impl Default for Config {
@@ -98,6 +114,8 @@ impl Default for Config {
             theme: Theme::Auto,
             max_headlines: None,
             target: LinkTarget::SameTab,
+            refresh_s: REFRESH_DEFAULT_S,
+            storage: true,
         }
     }
 }
@@ -218,6 +236,8 @@ impl Config {
             "max-headlines" => set(&mut self.max_headlines, trimmed, d.max_headlines, |v| {
                 v.parse().ok().filter(|n| (1..=100).contains(n)).map(Some)
             }),
+            "refresh" => set(&mut self.refresh_s, trimmed, d.refresh_s, parse_refresh),
+            "storage" => set(&mut self.storage, trimmed, d.storage, parse_switch),
             _ => set(&mut self.target, trimmed, d.target, parse_target),
         };
         if valid {
@@ -231,6 +251,8 @@ impl Config {
             ),
             "theme" => ("light, dark or auto", "auto"),
             "max-headlines" => ("a whole number from 1 to 100", "all headlines"),
+            "refresh" => ("0 (off) or whole seconds from 30 to 86400", "300"),
+            "storage" => ("on or off", "on"),
             _ => ("_self or _blank", "_self"),
         };
         Some(ConfigWarning {
@@ -281,6 +303,25 @@ fn parse_interval(v: &str) -> Option<u32> {
     // Digits past milliseconds are dropped, but any of them still puts 600 s over the limit.
     let beyond_ms = fraction.bytes().skip(3).any(|b| b != b'0');
     (ms >= 2_000 && (ms < 600_000 || ms == 600_000 && !beyond_ms)).then_some(ms)
+}
+
+/// Whole seconds: 0 (off) or within the refresh bounds.
+fn parse_refresh(v: &str) -> Option<u32> {
+    if v.is_empty() || v.len() > 9 || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: u32 = v.parse().ok()?;
+    (seconds == 0 || (REFRESH_MIN_S..=REFRESH_MAX_S).contains(&seconds)).then_some(seconds)
+}
+
+fn parse_switch(v: &str) -> Option<bool> {
+    if v.eq_ignore_ascii_case("on") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("off") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn parse_theme(v: &str) -> Option<Theme> {

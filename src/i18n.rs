@@ -192,3 +192,62 @@ impl Strings {
         }
     }
 }
+
+/// The words of the network states: the "possibly out of date" mark and one message per way
+/// a feed request can end (see [`crate::network::failure::Failure::message`]). `{}` is the
+/// detail (status, reader's message, size in MB), `{url}` the feed URL.
+#[derive(Debug)]
+pub struct NetworkStrings {
+    /// The small mark beside content kept after a failed update.
+    pub stale: &'static str,
+    /// The mark's accessible label, saying why.
+    pub stale_label: &'static str,
+    pub http_status: &'static str,
+    pub html_page: &'static str,
+    pub not_json: &'static str,
+    pub not_feed: &'static str,
+    pub too_large: &'static str,
+    /// `{attempts}` and `{seconds}` instead of `{}`.
+    pub timed_out: &'static str,
+    pub offline: &'static str,
+    pub network: &'static str,
+    pub interrupted: &'static str,
+}
+
+static ZH_CN_NETWORK: NetworkStrings = NetworkStrings {
+    stale: "可能不是最新",
+    stale_label: "内容可能不是最新:最近一次更新失败",
+    http_status: "订阅源服务器返回错误 HTTP {}({url})",
+    html_page: "订阅源地址返回的是网页(HTML),不是 JSON Feed({url})",
+    not_json: "订阅源不是有效的 JSON:{}({url})",
+    not_feed: "该文件不是可用的 JSON Feed:{}({url})",
+    too_large: "订阅源大于 {} MB,未加载({url})",
+    timed_out: "订阅源服务器响应超时:{seconds} 秒内尝试 {attempts} 次({url})",
+    offline: "网络已断开,连接恢复后将自动加载({url})",
+    network: "无法连接订阅源服务器:连接失败,或被服务器的跨域(CORS)设置阻止({url})",
+    interrupted: "订阅源下载中断,内容不完整({url})",
+};
+
+static EN_NETWORK: NetworkStrings = NetworkStrings {
+    stale: "May be out of date",
+    stale_label: "These stories may be out of date: the latest update failed",
+    http_status: "The feed server answered with an error: HTTP {} ({url})",
+    html_page: "The feed address returned a web page (HTML), not a JSON Feed ({url})",
+    not_json: "The feed is not valid JSON: {} ({url})",
+    not_feed: "The file is not a usable JSON Feed: {} ({url})",
+    too_large: "The feed is larger than {} MB and was not loaded ({url})",
+    timed_out: "The feed server did not answer in time: {attempts} attempts in {seconds} s ({url})",
+    offline: "You are offline; the news will load when the connection is back ({url})",
+    network: "The feed server could not be reached: the connection failed or the server's CORS settings block this page ({url})",
+    interrupted: "The feed download broke off before it was complete ({url})",
+};
+
+impl Lang {
+    /// The network states' strings of this language.
+    pub fn network_strings(&self) -> &'static NetworkStrings {
+        match self {
+            Lang::ZhCn => &ZH_CN_NETWORK,
+            Lang::En => &EN_NETWORK,
+        }
+    }
+}

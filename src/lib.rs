@@ -7,6 +7,7 @@
 pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod network;
 pub mod plain_text;
 pub mod rotation;
 pub mod timestamp;

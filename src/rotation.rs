@@ -29,6 +29,7 @@
 //! | `IntersectionObserver` callback                | `OnScreen(is_intersecting)`         |
 //! | reduced-motion media query, at mount and on `change` | `ReducedMotion(matches)`      |
 //! | the section's item list changed                | `SlideCount(n)`                     |
+//! | a feed update replaced the section's headlines | `Replaced { count, index }` (see [`slide_after_update`]) |
 //!
 //! A mouse press on a button focuses it before the `click`, so a mouse click on the rotation
 //! button arrives as `PointerEnter`, `FocusIn`, `TogglePressed`. If that `FocusIn` stopped
@@ -73,6 +74,10 @@ pub enum RotationEvent {
     ReducedMotion(bool),
     /// The section now has this many slides.
     SlideCount(usize),
+    /// A feed update replaced the section's headlines in place: it now has `count` slides,
+    /// and `index` is the slide holding what the reader was looking at (from
+    /// [`slide_after_update`]). Stopped stays stopped, paused stays paused.
+    Replaced { count: usize, index: usize },
 }
 
 /// What pressing the rotation button will do; its label must say this (APG).
@@ -193,6 +198,10 @@ impl Rotation {
                 next.count = count;
                 next.index = self.index.min(count.saturating_sub(1));
             }
+            Replaced { count, index } => {
+                next.count = count;
+                next.index = index.min(count.saturating_sub(1));
+            }
         }
         // A hold only matters while rotation is wanted; clearing it keeps states canonical
         // so that equal behaviour means equal values.
@@ -246,4 +255,42 @@ impl Rotation {
             "polite"
         }
     }
+}
+
+/// After a feed update replaced a section's headlines in place, the slide to show: the one
+/// now holding the first headline of the slide the reader saw (`index` of `old`, cut into
+/// slides of `per_slide`) that is still in `new`, so a reader who stopped rotation keeps
+/// looking at the same headline. If none of them is left, the same slide number (clamped).
+///
+/// Headlines are compared by `K`, their feed `id`.
+pub fn slide_after_update<K: PartialEq>(
+    old: &[K],
+    new: &[K],
+    per_slide: usize,
+    index: usize,
+) -> usize {
+    let per_slide = per_slide.max(1);
+    let new_count = new.len().div_ceil(per_slide);
+    let seen = old.chunks(per_slide).nth(index).unwrap_or(&[]);
+    seen.iter()
+        .find_map(|key| new.iter().position(|k| k == key))
+        .map_or(index, |position| position / per_slide)
+        .min(new_count.saturating_sub(1))
+}
+
+/// Stable keys for a sidebar's sections across feed updates: the title, with a count for
+/// repeated titles (`"民生"`, `"民生#2"`), so a section keeps its rotation state when sections
+/// are added, removed or reordered around it.
+pub fn section_keys<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for title in titles {
+        let mut key = title.to_owned();
+        let mut n = 1;
+        while keys.contains(&key) {
+            n += 1;
+            key = [title, "#", &n.to_string()].concat();
+        }
+        keys.push(key);
+    }
+    keys
 }

@@ -7,7 +7,7 @@
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` and Trusted Types.
 
 const TAG = "news-widget";
-const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target"];
+const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage"];
 
 if (!customElements.get(TAG)) {
   const base = new URL(".", import.meta.url);

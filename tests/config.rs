@@ -98,6 +98,32 @@ fn rows() -> Vec<Row> {
         row("target", "_top", d(), WARN),
         row("target", "blank", d(), WARN),
         row("target", "", d(), OK),
+        // refresh
+        row("refresh", "300", d(), OK),
+        row("refresh", "0", Config { refresh_s: 0, ..d() }, OK),
+        row("refresh", "30", Config { refresh_s: 30, ..d() }, OK),
+        row("refresh", "86400", Config { refresh_s: 86_400, ..d() }, OK),
+        row("refresh", " 60 ", Config { refresh_s: 60, ..d() }, OK),
+        row("refresh", "00", Config { refresh_s: 0, ..d() }, OK),
+        row("refresh", "29", d(), WARN),
+        row("refresh", "1", d(), WARN),
+        row("refresh", "86401", d(), WARN),
+        row("refresh", "60.5", d(), WARN),
+        row("refresh", "-60", d(), WARN),
+        row("refresh", "+60", d(), WARN),
+        row("refresh", "60s", d(), WARN),
+        row("refresh", "off", d(), WARN),
+        row("refresh", "99999999999999999999", d(), WARN),
+        row("refresh", "", d(), OK),
+        // storage
+        row("storage", "off", Config { storage: false, ..d() }, OK),
+        row("storage", "OFF", Config { storage: false, ..d() }, OK),
+        row("storage", " off ", Config { storage: false, ..d() }, OK),
+        row("storage", "on", d(), OK),
+        row("storage", "false", d(), WARN),
+        row("storage", "0", d(), WARN),
+        row("storage", "session", d(), WARN),
+        row("storage", "", d(), OK),
         // names are case-insensitive; the host's own attributes are ignored silently
         row("INTERVAL", "8", Config { interval_ms: 8_000, ..d() }, OK),
         row("Max-Headlines", "5", Config { max_headlines: Some(5), ..d() }, OK),
@@ -160,6 +186,8 @@ fn with_field(mut base: Config, name: &str, source: &Config) -> Config {
         "theme" => base.theme = source.theme,
         "max-headlines" => base.max_headlines = source.max_headlines,
         "target" => base.target = source.target,
+        "refresh" => base.refresh_s = source.refresh_s,
+        "storage" => base.storage = source.storage,
         _ => {}
     }
     base
@@ -174,6 +202,8 @@ fn busy_attributes() -> Vec<(&'static str, &'static str)> {
         ("theme", "dark"),
         ("max-headlines", "3"),
         ("target", "_blank"),
+        ("refresh", "45"),
+        ("storage", "off"),
     ]
 }
 
@@ -195,6 +225,8 @@ fn busy_configuration_sets_every_field() {
             theme: Theme::Dark,
             max_headlines: Some(3),
             target: LinkTarget::NewTab,
+            refresh_s: 45,
+            storage: false,
         }
     );
 }
@@ -213,6 +245,8 @@ fn missing_attributes_give_the_defaults() {
             theme: Theme::Auto,
             max_headlines: None,
             target: LinkTarget::SameTab,
+            refresh_s: 300,
+            storage: true,
         }
     );
 }
@@ -226,6 +260,8 @@ fn warning_message_names_attribute_value_and_what_is_accepted() {
         ("theme", "blue", r#"news-widget: ignoring theme="blue": expected light, dark or auto; using auto"#),
         ("max-headlines", "0", r#"news-widget: ignoring max-headlines="0": expected a whole number from 1 to 100; using all headlines"#),
         ("TARGET", "_top", r#"news-widget: ignoring target="_top": expected _self or _blank; using _self"#),
+        ("refresh", "10", r#"news-widget: ignoring refresh="10": expected 0 (off) or whole seconds from 30 to 86400; using 300"#),
+        ("storage", "no", r#"news-widget: ignoring storage="no": expected on or off; using on"#),
         ("theme", "say \"hi\"\n", r#"news-widget: ignoring theme="say \"hi\"\n": expected light, dark or auto; using auto"#),
     ];
     for (name, value, message) in table {
@@ -347,6 +383,7 @@ mod never_panics {
             prop_assert!(warnings.len() <= 1);
             prop_assert!((2_000..=600_000).contains(&config.interval_ms));
             prop_assert!(config.max_headlines.is_none_or(|n| (1..=100).contains(&n)));
+            prop_assert!(config.refresh_s == 0 || (30..=86_400).contains(&config.refresh_s));
             for w in &warnings {
                 prop_assert!(w.to_string().starts_with("news-widget: ignoring "));
             }
