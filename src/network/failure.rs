@@ -41,41 +41,54 @@ impl Failure {
     /// naming `url`.
     pub fn message(&self, lang: Lang, url: &str) -> String {
         let s = lang.network_strings();
-        let (template, value) = match self {
+        let number = |n: u64| n.to_string();
+        let (template, detail, attempts, seconds) = match self {
             Failure::Http { status } => {
                 let reason = status_reason(*status, lang);
-                let status = if reason.is_empty() {
-                    status.to_string()
-                } else {
-                    [&status.to_string(), " ", reason].concat()
-                };
-                (s.http_status, status)
+                let mut status = status.to_string();
+                if !reason.is_empty() {
+                    status = [&status, " ", reason].concat();
+                }
+                (s.http_status, status, String::new(), String::new())
             }
-            Failure::NotJson { html: true, .. } => (s.html_page, String::new()),
+            Failure::NotJson { html: true, .. } => {
+                (s.html_page, String::new(), String::new(), String::new())
+            }
             Failure::NotJson {
                 html: false,
                 reason,
-            } => (s.not_json, reason.clone()),
-            Failure::NotFeed { reason } => (s.not_feed, reason.clone()),
-            Failure::TooLarge { limit_bytes } => {
-                (s.too_large, (limit_bytes / (1024 * 1024)).to_string())
+            } => (s.not_json, reason.clone(), String::new(), String::new()),
+            Failure::NotFeed { reason } => {
+                (s.not_feed, reason.clone(), String::new(), String::new())
             }
+            Failure::TooLarge { limit_bytes } => (
+                s.too_large,
+                number(limit_bytes / (1024 * 1024)),
+                String::new(),
+                String::new(),
+            ),
             Failure::TimedOut {
                 attempts,
                 elapsed_ms,
-            } => {
-                let seconds = elapsed_ms.div_ceil(1000).to_string();
-                let message = s
-                    .timed_out
-                    .replace("{attempts}", &attempts.to_string())
-                    .replace("{seconds}", &seconds);
-                return message.replace("{url}", url);
-            }
-            Failure::Offline => (s.offline, String::new()),
-            Failure::Network => (s.network, String::new()),
-            Failure::Interrupted => (s.interrupted, String::new()),
+            } => (
+                s.timed_out,
+                String::new(),
+                number(u64::from(*attempts)),
+                number(elapsed_ms.div_ceil(1000)),
+            ),
+            Failure::Offline => (s.offline, String::new(), String::new(), String::new()),
+            Failure::Network => (s.network, String::new(), String::new(), String::new()),
+            Failure::Interrupted => (s.interrupted, String::new(), String::new(), String::new()),
         };
-        template.replace("{}", &value).replace("{url}", url)
+        fill(
+            template,
+            &[
+                ("{}", &detail),
+                ("{url}", url),
+                ("{attempts}", &attempts),
+                ("{seconds}", &seconds),
+            ],
+        )
     }
 
     /// A short stable code for hosts (`detail.code` of `news-widget:error`): `http-404`,
@@ -94,6 +107,29 @@ impl Failure {
             Failure::Interrupted => "interrupted".to_owned(),
         }
     }
+}
+
+/// `template` with each placeholder replaced, in one pass: a value that happens to contain
+/// a placeholder's text (a URL with `{}` in it) is left as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match values.iter().find(|(name, _)| rest.starts_with(name)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &rest[name.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The reason phrase of the statuses a feed server commonly answers with ("" for others:

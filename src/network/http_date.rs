@@ -15,10 +15,7 @@
 ///
 /// RFC 850's two-digit years are read as 1970–2069 (00–69 → 20xx).
 pub fn parse_http_date(value: &str) -> Option<i64> {
-    let tokens: Vec<&str> = value
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens: Vec<&str> = value.split([' ', ',']).filter(|t| !t.is_empty()).collect();
     let (day, month, year, time) = match tokens.as_slice() {
         // IMF-fixdate: day-name "," SP day SP month SP year SP time SP "GMT"
         [_, day, month, year, time, "GMT"] if year.len() == 4 => (
@@ -97,7 +94,9 @@ fn month_number(token: &str) -> Option<u32> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
