@@ -15,7 +15,7 @@
 //! | `theme`         | `light`, `dark`, `auto`                         | `auto`             |
 //! | `max-headlines` | whole number 1 to 100, per sidebar section      | all                |
 //! | `target`        | `_self`, `_blank` (for headline links)          | `_self`            |
-//! | `refresh`       | seconds between feed refreshes, 30 to 86400; `0` turns refresh off | `300` |
+//! | `refresh`       | seconds between feed refreshes, 10 to 86400; `0` turns refresh off | `300` |
 //! | `storage`       | `on`, `off`: keep the last good feed in `localStorage` | `on`        |
 
 use crate::i18n::Lang;
@@ -36,9 +36,10 @@ pub const ATTRIBUTES: [&str; 9] = [
 
 /// Default seconds between feed refreshes (the `refresh` attribute).
 pub const REFRESH_DEFAULT_S: u32 = 300;
-/// Shortest refresh interval accepted, in seconds: a widget on thousands of pages must not
-/// hammer the partner's feed server.
-pub const REFRESH_MIN_S: u32 = 30;
+/// Shortest refresh interval accepted, in seconds: enough for a live page, while a widget on
+/// thousands of pages cannot hammer the feed server (refreshes are conditional requests,
+/// and pause while the widget is hidden or scrolled away).
+pub const REFRESH_MIN_S: u32 = 10;
 /// Longest refresh interval accepted, in seconds (one day).
 pub const REFRESH_MAX_S: u32 = 86_400;
 
@@ -251,7 +252,7 @@ impl Config {
             ),
             "theme" => ("light, dark or auto", "auto"),
             "max-headlines" => ("a whole number from 1 to 100", "all headlines"),
-            "refresh" => ("0 (off) or whole seconds from 30 to 86400", "300"),
+            "refresh" => ("0 (off) or whole seconds from 10 to 86400", "300"),
             "storage" => ("on or off", "on"),
             _ => ("_self or _blank", "_self"),
         };

@@ -101,11 +101,12 @@ fn rows() -> Vec<Row> {
         // refresh
         row("refresh", "300", d(), OK),
         row("refresh", "0", Config { refresh_s: 0, ..d() }, OK),
+        row("refresh", "10", Config { refresh_s: 10, ..d() }, OK),
         row("refresh", "30", Config { refresh_s: 30, ..d() }, OK),
         row("refresh", "86400", Config { refresh_s: 86_400, ..d() }, OK),
         row("refresh", " 60 ", Config { refresh_s: 60, ..d() }, OK),
         row("refresh", "00", Config { refresh_s: 0, ..d() }, OK),
-        row("refresh", "29", d(), WARN),
+        row("refresh", "9", d(), WARN),
         row("refresh", "1", d(), WARN),
         row("refresh", "86401", d(), WARN),
         row("refresh", "60.5", d(), WARN),
@@ -260,7 +261,7 @@ fn warning_message_names_attribute_value_and_what_is_accepted() {
         ("theme", "blue", r#"news-widget: ignoring theme="blue": expected light, dark or auto; using auto"#),
         ("max-headlines", "0", r#"news-widget: ignoring max-headlines="0": expected a whole number from 1 to 100; using all headlines"#),
         ("TARGET", "_top", r#"news-widget: ignoring target="_top": expected _self or _blank; using _self"#),
-        ("refresh", "10", r#"news-widget: ignoring refresh="10": expected 0 (off) or whole seconds from 30 to 86400; using 300"#),
+        ("refresh", "5", r#"news-widget: ignoring refresh="5": expected 0 (off) or whole seconds from 10 to 86400; using 300"#),
         ("storage", "no", r#"news-widget: ignoring storage="no": expected on or off; using on"#),
         ("theme", "say \"hi\"\n", r#"news-widget: ignoring theme="say \"hi\"\n": expected light, dark or auto; using auto"#),
     ];
@@ -383,7 +384,7 @@ mod never_panics {
             prop_assert!(warnings.len() <= 1);
             prop_assert!((2_000..=600_000).contains(&config.interval_ms));
             prop_assert!(config.max_headlines.is_none_or(|n| (1..=100).contains(&n)));
-            prop_assert!(config.refresh_s == 0 || (30..=86_400).contains(&config.refresh_s));
+            prop_assert!(config.refresh_s == 0 || (10..=86_400).contains(&config.refresh_s));
             for w in &warnings {
                 prop_assert!(w.to_string().starts_with("news-widget: ignoring "));
             }
