@@ -6,7 +6,8 @@
 // its counters per test, keyed by the `t` query parameter, so tests never see each other's
 // requests:
 //
-//   /fault/ok               the test feed                        (?delay=ms waits first)
+//   /fault/ok               the test feed (?v=N its version, ?label= its title); waits
+//                           `setDelay(t, ms)` first, or answers `setStatus(t, code)` instead
 //   /fault/404, /fault/500  that status, always
 //   /fault/503-twice        503 twice, then the feed
 //   /fault/429-once         429 with Retry-After: 1, then the feed
@@ -21,7 +22,8 @@
 //   /fault/huge             50 MB of JSON-looking text, streamed without Content-Length
 //   /fault/huge-length      the same with Content-Length: 52428800
 //
-// Tests change a feed's version with `server.setVersion(t, n)`, read the requests with
+// Tests change a feed's version with `server.setVersion(t, n)`, delay or fail /fault/ok with
+// `setDelay` / `setStatus`, read the requests with
 // `server.requests(t)` and the bytes the 50 MB paths managed to send with
 // `server.bytesSent(t)`. Cross-origin pages get CORS: any origin, the conditional headers
 // allowed, ETag and Retry-After exposed.
@@ -89,7 +91,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startFaultServer(roots) {
   const tests = new Map();
   const state = (t) => {
-    if (!tests.has(t)) tests.set(t, { count: new Map(), version: 1, log: [], bytesSent: 0 });
+    if (!tests.has(t)) tests.set(t, { count: new Map(), version: 1, log: [], bytesSent: 0, delay: 0, status: 200 });
     return tests.get(t);
   };
   const open = new Set(); // sockets, destroyed on close (the hanging responses never end)
@@ -114,7 +116,11 @@ export async function startFaultServer(roots) {
       ifNoneMatch: req.headers["if-none-match"] ?? null,
       ifModifiedSince: req.headers["if-modified-since"] ?? null,
       status: 0,
+      done: false,
     };
+    res.on("close", () => {
+      entry.done = true;
+    });
     s.log.push(entry);
     const head = (status, headers = {}) => {
       entry.status = status;
@@ -128,8 +134,11 @@ export async function startFaultServer(roots) {
 
     switch (path) {
       case "ok": {
-        const delay = Number(url.searchParams.get("delay") ?? 0);
-        if (delay) await sleep(delay);
+        if (s.delay) await sleep(s.delay);
+        if (s.status !== 200) {
+          head(s.status, { "content-type": "text/plain" });
+          return res.end("failing on purpose");
+        }
         return sendFeed(testFeed(Number(url.searchParams.get("v") ?? 1), url.searchParams.get("label") ?? undefined));
       }
       case "404":
@@ -255,10 +264,20 @@ export async function startFaultServer(roots) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    /** Every request a test's widgets made, in order: {path, at, ifNoneMatch, ifModifiedSince, status}. */
+    /**
+     * Every request a test's widgets made, in order: {path, at, ifNoneMatch,
+     * ifModifiedSince, status (0 until headers are sent), done (the response ended or the
+     * client went away)}.
+     */
     requests: (t) => [...state(t).log],
     setVersion: (t, version) => {
       state(t).version = version;
+    },
+    setDelay: (t, ms) => {
+      state(t).delay = ms;
+    },
+    setStatus: (t, status) => {
+      state(t).status = status;
     },
     bytesSent: (t) => state(t).bytesSent,
     close: () =>
