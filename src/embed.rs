@@ -123,21 +123,30 @@ impl WidgetHandle {
     }
 }
 
-/// Reflects the state on the host (`state` attribute) and announces ready / error.
+/// Reflects the state on the host (`state` attribute) and announces ready / error / update.
 fn report_status(host: &HtmlElement, status: &WidgetStatus) {
     let (state, event) = match status {
-        WidgetStatus::Loading => ("loading", None),
-        WidgetStatus::Ready => ("ready", Some(("news-widget:ready", detail(&[])))),
+        WidgetStatus::Loading => (Some("loading"), None),
+        WidgetStatus::Ready => (Some("ready"), Some(("news-widget:ready", detail(&[])))),
         WidgetStatus::Empty => (
-            "empty",
+            Some("empty"),
             Some(("news-widget:ready", detail(&[("empty", "true")]))),
         ),
         WidgetStatus::Error(message) => (
-            "error",
+            Some("error"),
             Some(("news-widget:error", detail(&[("message", message)]))),
         ),
+        // Content stayed on screen: the state does not change.
+        WidgetStatus::Stale(message) => {
+            let detail = detail(&[("message", message)]);
+            let _ = js_sys::Reflect::set(&detail, &"stale".into(), &JsValue::TRUE);
+            (None, Some(("news-widget:error", detail)))
+        }
+        WidgetStatus::Updated => (None, Some(("news-widget:update", detail(&[])))),
     };
-    let _ = host.set_attribute("state", state);
+    if let Some(state) = state {
+        let _ = host.set_attribute("state", state);
+    }
     if let Some((name, detail)) = event {
         dispatch(host, name, &detail, false);
     }

@@ -1,19 +1,31 @@
-//! Fetch policy: one request for the feed, read into the view model.
+//! The feed request: runs the pure request policy (`network::retry`) with gloo-net and
+//! gloo-timers.
 //!
-//! Calls `window.fetch` directly: gloo-net's request builder, `http` types and error enum
-//! cost several kilobytes of wasm for the one GET the widget makes.
+//! One call of [`fetch_feed`] is one fetch: attempts with their own timeouts, jittered waits
+//! between them, the body read as a stream and cut off at the cap. It returns the body (or
+//! "not modified"); reading the body as a feed is the caller's. Everything it starts is owned
+//! by the future and by the [`InFlight`] handle: dropping the future cancels its timers, and
+//! [`InFlight::abort`] cancels the request on the wire.
 
-use js_sys::{Promise, Uint8Array};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::{Request, Response};
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
 
-use crate::feed::{read_page, ReadOptions};
-use crate::view_model::Page;
+use crate::network::failure::Failure;
+use crate::network::http_date::parse_retry_after;
+use crate::network::refresh::{Revalidation, Validators};
+use crate::network::retry::{classify_status, AttemptError, Next, StatusClass, POLICY};
 
-/// The feed URL made absolute against the document, so relative URLs inside the feed
-/// resolve against the feed, not the page.
-fn absolute(url: &str) -> String {
+/// `url` made absolute against the document, so relative URLs inside the feed resolve
+/// against the feed, and the storage key is the same from any page.
+pub fn absolute_url(url: &str) -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
@@ -22,61 +34,182 @@ fn absolute(url: &str) -> String {
         .unwrap_or_else(|| url.to_owned())
 }
 
-/// What a rejected fetch or body read says, as the browser words it
-/// ("TypeError: Failed to fetch", "TypeError: NetworkError when attempting to fetch
-/// resource.").
-fn js_message(error: JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.to_string()),
-        None => error
-            .as_string()
-            .unwrap_or_else(|| "unknown error".to_owned()),
+/// Whether `absolute` has the page's own origin (conditional headers need no preflight).
+pub fn same_origin(absolute: &str) -> bool {
+    let page = web_sys::window().and_then(|w| w.location().origin().ok());
+    let feed = web_sys::Url::new(absolute).ok().map(|u| u.origin());
+    page.is_some() && page == feed
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// What one fetch asks for.
+pub struct FeedRequest<'a> {
+    /// Absolute URL of the feed.
+    pub url: &'a str,
+    pub revalidation: Revalidation,
+    /// From the response on screen; sent with [`Revalidation::ConditionalHeaders`].
+    pub validators: &'a Validators,
+}
+
+/// A successful fetch.
+pub enum Fetched {
+    /// 304: what is on screen is current.
+    NotModified,
+    /// A body (at most the policy's cap) and its response's validators.
+    Body {
+        bytes: Vec<u8>,
+        validators: Validators,
+    },
+}
+
+/// A failed fetch: what to tell the reader, and how long the server asked to be left alone.
+pub struct FetchFailed {
+    pub failure: Failure,
+    pub wait_ms: Option<u64>,
+}
+
+/// The abort controller of the attempt on the wire, shared with the fetch's owner.
+#[derive(Clone, Default)]
+pub struct InFlight(Rc<RefCell<Option<AbortController>>>);
+
+impl InFlight {
+    /// Cancels the request on the wire, if one is running. A plain `abort()`: gloo-net
+    /// cannot convert a rejection that is not an `Error` (a string reason).
+    pub fn abort(&self) {
+        if let Some(controller) = self.0.borrow_mut().take() {
+            controller.abort();
+        }
     }
 }
 
-/// Awaits a promise, turning a rejection (or a synchronous throw) into its message.
-async fn settle(promise: Result<Promise, JsValue>) -> Result<JsValue, String> {
-    JsFuture::from(promise.map_err(js_message)?)
-        .await
-        .map_err(js_message)
-}
-
-/// Fetches `url` and reads it; the error is the message the widget shows. `signal` cancels
-/// the request (the widget was removed, or it took too long).
+/// Runs one fetch of `request` under the retry policy.
 pub async fn fetch_feed(
-    url: &str,
-    signal: &AbortSignal,
-    article_id: Option<&str>,
-    max_headlines: Option<usize>,
-) -> Result<Page, String> {
-    let url = absolute(url);
-    let failed = |stage: &str, why: &str| ["feed ", stage, " failed (", &url, "): ", why].concat();
-    let window = web_sys::window().ok_or_else(|| failed("request", "no window"))?;
-    let init = RequestInit::new();
-    init.set_signal(Some(signal));
-    let response: Response = settle(Ok(window.fetch_with_str_and_init(&url, &init)))
-        .await
-        .map_err(|e| failed("request", &e))?
-        .unchecked_into();
-    if !response.ok() {
-        let status = [
-            "HTTP ",
-            &response.status().to_string(),
-            " ",
-            &response.status_text(),
-        ]
-        .concat();
-        return Err(failed("request", status.trim_end()));
+    request: &FeedRequest<'_>,
+    in_flight: &InFlight,
+) -> Result<Fetched, FetchFailed> {
+    let started = now_ms();
+    let mut attempt = 1;
+    loop {
+        let timeout_ms = POLICY.attempt_timeout(now_ms().saturating_sub(started));
+        let error = match try_once(request, timeout_ms, in_flight).await {
+            Ok(fetched) => return Ok(fetched),
+            Err(error) => error,
+        };
+        let elapsed = now_ms().saturating_sub(started);
+        match POLICY.after_error(attempt, elapsed, &error, js_sys::Math::random()) {
+            // Dropped with the future if the owner goes, which clears the timer.
+            Next::RetryIn(wait) => TimeoutFuture::new(wait).await,
+            Next::GiveUp { failure, wait_ms } => return Err(FetchFailed { failure, wait_ms }),
+        }
+        attempt += 1;
     }
-    let body = settle(response.array_buffer())
-        .await
-        .map_err(|e| failed("download", &e))?;
-    let bytes = Uint8Array::new(&body).to_vec();
-    let options = ReadOptions {
-        base_url: Some(&url),
-        article_id,
-        max_headlines,
+}
+
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// One attempt, ending within `timeout_ms` (its timer aborts the request).
+async fn try_once(
+    request: &FeedRequest<'_>,
+    timeout_ms: u32,
+    in_flight: &InFlight,
+) -> Result<Fetched, AttemptError> {
+    let controller = AbortController::new().map_err(|_| AttemptError::Network)?;
+    *in_flight.0.borrow_mut() = Some(controller.clone());
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());
+        Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
     };
-    read_page(&bytes, &options)
-        .map_err(|e| ["feed unreadable (", &url, "): ", &e.to_string()].concat())
+    let lost = |timed_out: &Cell<bool>| {
+        if timed_out.get() {
+            AttemptError::TimedOut
+        } else if offline() {
+            AttemptError::Offline
+        } else {
+            AttemptError::Network
+        }
+    };
+    let signal = controller.signal();
+    let mut builder = Request::get(request.url).abort_signal(Some(&signal));
+    match request.revalidation {
+        Revalidation::Plain => {}
+        Revalidation::ConditionalHeaders => {
+            for (name, value) in request.validators.request_headers() {
+                builder = builder.header(name, value);
+            }
+        }
+        Revalidation::BrowserCache => builder = builder.cache(RequestCache::NoCache),
+    }
+    let response = builder.send().await.map_err(|_| lost(&timed_out))?;
+    let status = response.status();
+    let header = |name: &str| response.headers().get(name);
+    match classify_status(status) {
+        StatusClass::Success => {}
+        StatusClass::NotModified => return Ok(Fetched::NotModified),
+        StatusClass::Retry | StatusClass::Final => {
+            let retry_after_ms =
+                header("retry-after").and_then(|v| parse_retry_after(&v, now_ms()));
+            return Err(AttemptError::Status {
+                status,
+                retry_after_ms,
+            });
+        }
+    }
+    if !POLICY.content_length_allowed(header("content-length").as_deref()) {
+        controller.abort();
+        return Err(AttemptError::TooLarge);
+    }
+    let validators = Validators::from_headers(
+        header("etag").as_deref(),
+        header("last-modified").as_deref(),
+    );
+    let bytes = read_capped(&response).await.map_err(|error| match error {
+        AttemptError::Interrupted if timed_out.get() => AttemptError::TimedOut,
+        AttemptError::Interrupted if offline() => AttemptError::Offline,
+        other => other,
+    })?;
+    Ok(Fetched::Body { bytes, validators })
+}
+
+/// Reads the body chunk by chunk, stopping (and cancelling the download) as soon as it
+/// passes the cap: a huge answer never sits in memory.
+async fn read_capped(response: &Response) -> Result<Vec<u8>, AttemptError> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let result = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| AttemptError::Interrupted)?;
+        let done =
+            Reflect::get(&result, &JsValue::from_str("done")).map_or(true, |d| d.is_truthy());
+        if done {
+            return Ok(bytes);
+        }
+        let Ok(chunk) = Reflect::get(&result, &JsValue::from_str("value"))
+            .and_then(|value| value.dyn_into::<Uint8Array>())
+        else {
+            return Err(AttemptError::Interrupted);
+        };
+        let start = bytes.len();
+        let length = chunk.length() as usize;
+        if !POLICY.body_within_cap((start + length) as u64) {
+            // Cancelling the reader ends the download; awaited so its promise is handled.
+            let _ = JsFuture::from(reader.cancel()).await;
+            return Err(AttemptError::TooLarge);
+        }
+        bytes.resize(start + length, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
 }

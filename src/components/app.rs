@@ -4,9 +4,12 @@ use yew::prelude::*;
 
 use crate::components::article::ArticleView;
 use crate::components::sidebar::{NavigateRequest, Sidebar};
-use crate::components::states::{empty, error_state, loading, ErrorStateProps, StateProps};
+use crate::components::states::{
+    empty, error_state, loading, stale_mark, ErrorStateProps, StaleProps, StateProps,
+};
 use crate::config::Config;
-use crate::hooks::use_feed::{use_feed, FeedState};
+use crate::hooks::use_feed::{use_feed, FeedOptions};
+use crate::network::feed_state::{FeedState, Notice};
 
 /// What the widget tells its host (the custom element turns these into attributes and
 /// CustomEvents).
@@ -16,6 +19,11 @@ pub enum WidgetStatus {
     Ready,
     Empty,
     Error(String),
+    /// A fetch failed but content stayed on screen: `state` stays as it is, and the error
+    /// event says `stale: true`.
+    Stale(String),
+    /// Newer content replaced what was on screen.
+    Updated,
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,24 +42,49 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
+    let root = use_node_ref();
     let feed = use_feed(
-        config.feed.clone(),
-        config.article.clone(),
-        config.max_headlines,
+        FeedOptions {
+            url: config.feed.clone(),
+            article: config.article.clone(),
+            max_headlines: config.max_headlines,
+            refresh_s: config.refresh_s,
+            storage: config.storage,
+        },
+        root.clone(),
     );
     let lang = config.language(feed.page().and_then(|p| p.language.as_deref()));
+    let message = |failure: &crate::network::failure::Failure| failure.message(lang, &feed.url);
 
-    let status = match &feed.state {
-        FeedState::Loading => WidgetStatus::Loading,
-        FeedState::Failed { message, .. } => WidgetStatus::Error(message.to_string()),
-        FeedState::Ready(page) if page.article.is_none() && page.sections.is_empty() => {
+    // The `state` attribute and the ready / error events, once per change of state.
+    let status = match (&feed.state, feed.page()) {
+        (FeedState::Loading, _) => WidgetStatus::Loading,
+        (FeedState::Failed(failure), _) => WidgetStatus::Error(message(failure)),
+        (_, Some(page)) if page.article.is_none() && page.sections.is_empty() => {
             WidgetStatus::Empty
         }
-        FeedState::Ready(_) => WidgetStatus::Ready,
+        _ => WidgetStatus::Ready,
     };
     {
         let onstatus = props.onstatus.clone();
         use_effect_with(status, move |status| onstatus.emit(status.clone()));
+    }
+    // Updates and failures behind content on screen, each time one happens.
+    let news = feed.notice.as_ref().and_then(|(seq, notice)| match notice {
+        Notice::Updated => Some((*seq, WidgetStatus::Updated)),
+        Notice::Error {
+            failure,
+            stale: true,
+        } => Some((*seq, WidgetStatus::Stale(message(failure)))),
+        _ => None,
+    });
+    {
+        let onstatus = props.onstatus.clone();
+        use_effect_with(news, move |news| {
+            if let Some((_, status)) = news {
+                onstatus.emit(status.clone());
+            }
+        });
     }
 
     let content = match (feed.page(), &feed.state) {
@@ -68,14 +101,25 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </div>
         },
-        (_, FeedState::Failed { message, .. }) => error_state(&ErrorStateProps {
+        (_, FeedState::Failed(failure)) => error_state(&ErrorStateProps {
             lang,
-            message: message.clone(),
+            message: message(failure).into(),
             onretry: feed.retry.clone(),
         }),
         (Some(_), _) => empty(&StateProps { lang }),
         (None, _) => loading(&StateProps { lang }),
     };
+    let stale = feed.state.stale().map(|failure| {
+        stale_mark(&StaleProps {
+            lang,
+            message: message(failure).into(),
+        })
+    });
     let theme = format!("nw-root nw-theme-{}", config.theme.as_str());
-    html! { <div class={theme} lang={lang.tag()} part="root">{ content }</div> }
+    html! {
+        <div ref={root} class={theme} lang={lang.tag()} part="root">
+            { content }
+            { for stale }
+        </div>
+    }
 }

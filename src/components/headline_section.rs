@@ -37,7 +37,8 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
     let section = &props.section;
     let slides: Vec<&[Headline]> = section.items.chunks(per_slide(section)).collect();
     let node = use_node_ref();
-    let rotation = use_rotation(slides.len(), props.interval_ms, node.clone());
+    let ids = section.items.iter().map(|item| item.id.clone()).collect();
+    let rotation = use_rotation(ids, per_slide(section), props.interval_ms, node.clone());
     let section_ref = node.clone();
     let state = rotation.state;
     let title_id = format!("{}-title", props.id);

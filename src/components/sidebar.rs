@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::components::headline_section::HeadlineSection;
 use crate::config::LinkTarget;
 use crate::i18n::Lang;
+use crate::rotation::section_keys;
 use crate::view_model::Section;
 
 #[derive(Properties, PartialEq)]
@@ -45,11 +46,13 @@ pub fn navigate_on_click(
 
 #[function_component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
+    // Keyed by title, so a section keeps its rotation state across feed updates.
+    let keys = section_keys(props.sections.iter().map(|s| s.title.as_str()));
     html! {
         <aside class="nw-sidebar" part="sidebar" aria-label={props.lang.strings().sidebar}>
-            { for props.sections.iter().enumerate().map(|(i, section)| html! {
+            { for props.sections.iter().zip(keys).enumerate().map(|(i, (section, key))| html! {
                 <HeadlineSection
-                    key={i}
+                    {key}
                     section={section.clone()}
                     lang={props.lang}
                     interval_ms={props.interval_ms}

@@ -57,3 +57,23 @@ pub fn error_state(props: &ErrorStateProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct StaleProps {
+    pub lang: Lang,
+    /// Why the content may be out of date (the failure's message), shown on hover.
+    pub message: AttrValue,
+}
+
+/// The unobtrusive mark under content kept after a failed update: a short visible text, a
+/// full sentence for assistive technology, the failure itself as a tooltip. It comes after
+/// the content, so adding or removing it moves nothing the reader is looking at.
+pub fn stale_mark(props: &StaleProps) -> Html {
+    let strings = props.lang.network_strings();
+    html! {
+        <p class="nw-stale" part="stale" role="status" title={props.message.clone()}>
+            <span aria-hidden="true">{ strings.stale }</span>
+            <span class="nw-visually-hidden">{ strings.stale_label }</span>
+        </p>
+    }
+}

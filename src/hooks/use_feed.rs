@@ -1,131 +1,503 @@
-//! Fetches and reads the feed. Keeps the last good page when a later load fails, and
-//! abandons a request whose component has gone.
+//! The feed, kept current: the stored last good feed at once, the network behind it, a
+//! refresh every `refresh` seconds while the widget is seen, and content that stays on
+//! screen when a request fails.
+//!
+//! The decisions are the pure core's (`network::*`); this hook only wires them to the
+//! browser. One reducer holds the state; effects own the one request in flight, the one
+//! refresh timer and the `online` listener, and drop them on unmount or when the feed URL
+//! changes. Results carry the *generation* of the URL they were asked for, and the reducer
+//! drops any from an older generation, so a late answer for an old URL never shows.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::future::{AbortHandle, Abortable};
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use web_sys::AbortController;
 use yew::prelude::*;
 
-use crate::fetch::fetch_feed;
+use crate::feed::{read_page, FeedError, ReadOptions};
+use crate::fetch::{absolute_url, fetch_feed, now_ms, same_origin, FeedRequest, Fetched, InFlight};
+use crate::hooks::use_on_screen::use_on_screen;
+use crate::hooks::use_page_visibility::use_page_hidden;
+use crate::network::failure::{looks_like_html, Failure};
+use crate::network::feed_state::{FeedEvent, FeedState, Notice};
+use crate::network::refresh::{
+    fingerprint, next_refresh, revalidation, RefreshDecision, RefreshInputs, Validators,
+};
+use crate::network::stored::{renew_after_not_modified, StoredFeed};
+use crate::storage::FeedStore;
 use crate::view_model::Page;
 
-/// How long a feed request may take before the widget gives up and offers a retry.
-const REQUEST_TIMEOUT_MS: u32 = 15_000;
-
-#[derive(Clone, PartialEq)]
-pub enum FeedState {
-    Loading,
-    Ready(Rc<Page>),
-    /// `last_good` is what was shown before the failure, kept on screen.
-    Failed {
-        message: AttrValue,
-        last_good: Option<Rc<Page>>,
-    },
+/// Content on screen: the page, the bytes it was read from (to re-read it when `article` or
+/// `max-headlines` change, and to store it), and their fingerprint.
+#[derive(Clone, Debug)]
+pub struct Shown {
+    pub page: Rc<Page>,
+    body: Rc<[u8]>,
+    fingerprint: u64,
 }
 
-pub struct FeedHandle {
-    pub state: FeedState,
-    pub retry: Callback<()>,
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        self.fingerprint == other.fingerprint && Rc::ptr_eq(&self.page, &other.page)
+    }
 }
 
-impl FeedHandle {
-    /// The page to show: the current one, or the last good one after a failed refresh.
-    pub fn page(&self) -> Option<&Page> {
-        match &self.state {
-            FeedState::Ready(page) => Some(page),
-            FeedState::Failed { last_good, .. } => last_good.as_deref(),
-            FeedState::Loading => None,
+/// What the hook is configured with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedOptions {
+    pub url: String,
+    pub article: Option<String>,
+    pub max_headlines: Option<usize>,
+    /// Seconds between refreshes; 0 is off.
+    pub refresh_s: u32,
+    /// Keep the last good feed in `localStorage`.
+    pub storage: bool,
+}
+
+/// The hook's state (a reducer, so effects and async tasks never read stale copies).
+#[derive(Clone, Debug, PartialEq)]
+struct Model {
+    generation: u32,
+    feed: FeedState<Shown>,
+    /// The last notice for the host and a counter, so the same notice twice is told twice.
+    notice: Option<(u32, Notice)>,
+    validators: Validators,
+    /// When the stored entry was last written or confirmed (to renew it after 304s).
+    saved_at_ms: Option<u64>,
+    last_fetch_end_ms: Option<u64>,
+    not_before_ms: Option<u64>,
+    fetching: bool,
+    /// Bumped to start a fetch; the fetch effect depends on it.
+    fetch_seq: u32,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            generation: 0,
+            feed: FeedState::Loading,
+            notice: None,
+            validators: Validators::default(),
+            saved_at_ms: None,
+            last_fetch_end_ms: None,
+            not_before_ms: None,
+            fetching: false,
+            fetch_seq: 0,
         }
     }
 }
 
-#[hook]
-pub fn use_feed(url: String, article: Option<String>, max_headlines: Option<usize>) -> FeedHandle {
-    let state = use_state_eq(|| FeedState::Loading);
-    let attempt = use_state_eq(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with(
-            (url, article, max_headlines, *attempt),
-            move |(url, article, max_headlines, _)| {
-                let (url, article, max_headlines) = (url.clone(), article.clone(), *max_headlines);
-                let alive = Rc::new(Cell::new(true));
-                let still_mounted = Rc::clone(&alive);
-                // Removing the widget (or a new URL) cancels the request; so does a feed that
-                // takes longer than REQUEST_TIMEOUT_MS.
-                let controller = AbortController::new().ok();
-                let signal = controller.as_ref().map(AbortController::signal);
-                let timed_out = Rc::new(Cell::new(false));
-                let timeout = controller.clone().map(|controller| {
-                    let timed_out = Rc::clone(&timed_out);
-                    Timeout::new(REQUEST_TIMEOUT_MS, move || {
-                        timed_out.set(true);
-                        controller.abort();
-                    })
-                });
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = match &signal {
-                        Some(signal) => {
-                            fetch_feed(&url, signal, article.as_deref(), max_headlines).await
-                        }
-                        None => Err("news-widget: AbortController unavailable".to_owned()),
-                    };
-                    if !still_mounted.get() {
-                        return;
+/// How a fetch ended, as the reducer needs it.
+enum Outcome {
+    /// 304, or the same bytes as on screen.
+    Unchanged,
+    /// New content, read.
+    New(Shown, Validators),
+    Failed {
+        failure: Failure,
+        wait_ms: Option<u64>,
+    },
+}
+
+enum Action {
+    /// A new feed URL (or storage switch): start over.
+    Reset(u32),
+    Stored(u32, Shown, Validators, u64),
+    /// Fetch now, unless a fetch is running.
+    Fetch,
+    Done(u32, Outcome),
+    /// The reader pressed "Try again".
+    Retry,
+    /// The browser is back online: fetch if the last one failed.
+    Online,
+    /// `article` / `max-headlines` changed: read the body on screen (from this URL) again.
+    Reread(String, Option<String>, Option<usize>),
+}
+
+impl Model {
+    fn event(&mut self, event: FeedEvent<Shown>) {
+        let (feed, notice) = std::mem::replace(&mut self.feed, FeedState::Loading).apply(event);
+        self.feed = feed;
+        if let Some(notice) = notice {
+            let seq = self.notice.as_ref().map_or(1, |(seq, _)| seq + 1);
+            self.notice = Some((seq, notice));
+        }
+    }
+
+    fn start_fetch(&mut self) {
+        if !self.fetching {
+            self.fetching = true;
+            self.fetch_seq = self.fetch_seq.wrapping_add(1);
+        }
+    }
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Reset(generation) => {
+                next = Model {
+                    generation,
+                    notice: next.notice,
+                    fetch_seq: next.fetch_seq,
+                    ..Model::default()
+                };
+            }
+            Action::Stored(generation, shown, validators, saved_at) => {
+                if generation != next.generation || next.feed.content().is_some() {
+                    return self;
+                }
+                next.validators = validators;
+                next.saved_at_ms = Some(saved_at);
+                next.event(FeedEvent::Stored(shown));
+            }
+            Action::Fetch => next.start_fetch(),
+            Action::Done(generation, outcome) => {
+                if generation != next.generation {
+                    return self;
+                }
+                next.fetching = false;
+                next.last_fetch_end_ms = Some(now_ms());
+                next.not_before_ms = None;
+                match outcome {
+                    Outcome::Unchanged => next.event(FeedEvent::Unchanged),
+                    Outcome::New(shown, validators) => {
+                        next.validators = validators;
+                        next.saved_at_ms = Some(now_ms());
+                        next.event(FeedEvent::Fresh(shown));
                     }
-                    let result = result.map_err(|message| {
-                        if timed_out.get() {
-                            format!(
-                                "feed request timed out after {} s ({url})",
-                                REQUEST_TIMEOUT_MS / 1000
-                            )
-                        } else {
-                            message
-                        }
-                    });
-                    match result {
-                        Ok(page) => state.set(FeedState::Ready(Rc::new(page))),
-                        Err(message) => {
-                            web_sys::console::error_1(&format!("news-widget: {message}").into());
-                            let last_good = match &*state {
-                                FeedState::Ready(page) => Some(Rc::clone(page)),
-                                FeedState::Failed { last_good, .. } => last_good.clone(),
-                                FeedState::Loading => None,
-                            };
-                            state.set(FeedState::Failed {
-                                message: message.into(),
-                                last_good,
-                            });
-                        }
-                    }
-                });
-                move || {
-                    alive.set(false);
-                    drop(timeout);
-                    if let Some(controller) = controller {
-                        controller.abort();
+                    Outcome::Failed { failure, wait_ms } => {
+                        next.not_before_ms = wait_ms.map(|w| now_ms().saturating_add(w));
+                        next.event(FeedEvent::Failed(failure));
                     }
                 }
+            }
+            Action::Retry => {
+                next.event(FeedEvent::Retry);
+                next.start_fetch();
+            }
+            Action::Online => {
+                let failed =
+                    matches!(next.feed, FeedState::Failed(_)) || next.feed.stale().is_some();
+                if !failed {
+                    return self;
+                }
+                next.start_fetch();
+            }
+            Action::Reread(url, article, max_headlines) => {
+                let FeedState::Showing { content, .. } = &mut next.feed else {
+                    return self;
+                };
+                let options = ReadOptions {
+                    base_url: Some(&url),
+                    article_id: article.as_deref(),
+                    max_headlines,
+                };
+                let Ok(page) = read_page(&content.body, &options) else {
+                    return self;
+                };
+                content.page = Rc::new(page);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// What the widget shows and tells, for the App component.
+pub struct FeedHandle {
+    pub state: FeedState<Shown>,
+    /// The latest notice for the host, numbered.
+    pub notice: Option<(u32, Notice)>,
+    /// The feed URL, absolute (for messages).
+    pub url: String,
+    pub retry: Callback<()>,
+}
+
+impl FeedHandle {
+    /// The page on screen, fresh or kept.
+    pub fn page(&self) -> Option<&Page> {
+        self.state.content().map(|shown| &*shown.page)
+    }
+}
+
+/// The failure a body that is not a usable feed gives.
+fn unreadable(body: &[u8], error: FeedError) -> Failure {
+    match error {
+        FeedError::NotJson { .. } => Failure::NotJson {
+            html: looks_like_html(body),
+            reason: error
+                .to_string()
+                .trim_start_matches("not JSON: ")
+                .to_owned(),
+        },
+        other => Failure::NotFeed {
+            reason: other.to_string(),
+        },
+    }
+}
+
+/// Reads `body` fetched from `url` into what the widget shows.
+fn read(
+    body: Rc<[u8]>,
+    url: &str,
+    article: Option<&str>,
+    max_headlines: Option<usize>,
+) -> Result<Shown, Failure> {
+    let options = ReadOptions {
+        base_url: Some(url),
+        article_id: article,
+        max_headlines,
+    };
+    match read_page(&body, &options) {
+        Ok(page) => Ok(Shown {
+            page: Rc::new(page),
+            fingerprint: fingerprint(&body),
+            body,
+        }),
+        Err(error) => Err(unreadable(&body, error)),
+    }
+}
+
+/// The feed at `options.url`, kept current. `root` is the widget's root element: refreshes
+/// wait while it is off screen.
+#[hook]
+pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
+    let model = use_reducer_eq(Model::default);
+    let hidden = use_page_hidden();
+    let on_screen = use_on_screen(root);
+    let url = use_memo(options.url.clone(), |url| absolute_url(url));
+    // Read by tasks when their answer arrives, so it is always the current choice.
+    let read_with = use_mut_ref(|| (None::<String>, None::<usize>));
+    *read_with.borrow_mut() = (options.article.clone(), options.max_headlines);
+    let generation = use_mut_ref(|| 0u32);
+
+    // `article` / `max-headlines` changed: re-read what is on screen, no request needed.
+    {
+        let dispatcher = model.dispatcher();
+        let url = (*url).clone();
+        use_effect_with(
+            (options.article.clone(), options.max_headlines),
+            move |(article, max)| {
+                dispatcher.dispatch(Action::Reread(url, article.clone(), *max));
             },
         );
     }
-    let retry = {
-        let (attempt, state) = (attempt.clone(), state.clone());
-        Callback::from(move |()| {
-            // With nothing on screen, show the skeleton so the reader sees the retry happen.
-            if let FeedState::Failed {
-                last_good: None, ..
-            } = &*state
-            {
-                state.set(FeedState::Loading);
+
+    // A new URL or storage switch: start over, show the stored feed if any, then fetch.
+    {
+        let dispatcher = model.dispatcher();
+        let (generation, read_with) = (Rc::clone(&generation), Rc::clone(&read_with));
+        use_effect_with(((*url).clone(), options.storage), move |(url, storage)| {
+            let current = {
+                let mut g = generation.borrow_mut();
+                *g = g.wrapping_add(1);
+                *g
+            };
+            dispatcher.dispatch(Action::Reset(current));
+            let store = FeedStore::new(url);
+            if *storage {
+                if let Some(stored) = store.load(now_ms()) {
+                    let (article, max) = read_with.borrow().clone();
+                    let body: Rc<[u8]> = stored.body.into_bytes().into();
+                    match read(body, url, article.as_deref(), max) {
+                        Ok(shown) => dispatcher.dispatch(Action::Stored(
+                            current,
+                            shown,
+                            stored.validators,
+                            stored.saved_at_ms,
+                        )),
+                        Err(_) => store.forget(),
+                    }
+                }
+            } else {
+                store.forget();
             }
-            attempt.set(*attempt + 1);
-        })
+            dispatcher.dispatch(Action::Fetch);
+        });
+    }
+
+    // The one fetch in flight: started when `fetch_seq` moves, cancelled (request and
+    // timers) when it moves again or the widget goes.
+    {
+        let dispatcher = model.dispatcher();
+        let snapshot = (*model).clone();
+        let (url, storage) = ((*url).clone(), options.storage);
+        let read_with = Rc::clone(&read_with);
+        use_effect_with(snapshot.fetch_seq, move |_| {
+            let in_flight = InFlight::default();
+            let (abort, registration) = AbortHandle::new_pair();
+            if snapshot.fetching {
+                let task = run_fetch(
+                    snapshot,
+                    url,
+                    storage,
+                    read_with,
+                    in_flight.clone(),
+                    dispatcher,
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = Abortable::new(task, registration).await;
+                });
+            }
+            move || {
+                abort.abort();
+                in_flight.abort();
+            }
+        });
+    }
+
+    // The refresh timer: one at most, re-planned whenever an input changes.
+    {
+        let dispatcher = model.dispatcher();
+        let inputs = RefreshInputs {
+            interval_ms: u64::from(options.refresh_s) * 1000,
+            now_ms: 0, // filled in when the effect runs
+            last_fetch_end_ms: model.last_fetch_end_ms,
+            not_before_ms: model.not_before_ms,
+            page_visible: !hidden,
+            on_screen,
+            fetching: model.fetching,
+        };
+        use_effect_with(inputs, move |inputs| {
+            let inputs = RefreshInputs {
+                now_ms: now_ms(),
+                ..*inputs
+            };
+            let timer = match next_refresh(&inputs) {
+                RefreshDecision::FetchNow => {
+                    dispatcher.dispatch(Action::Fetch);
+                    None
+                }
+                RefreshDecision::WaitMs(wait) => {
+                    // setTimeout fires at once for delays over 2³¹ − 1 ms.
+                    let wait = u32::try_from(wait.min(i32::MAX as u64)).unwrap_or(u32::MAX);
+                    Some(Timeout::new(wait, move || {
+                        dispatcher.dispatch(Action::Fetch)
+                    }))
+                }
+                RefreshDecision::Off | RefreshDecision::Idle => None,
+            };
+            move || drop(timer)
+        });
+    }
+
+    // Back online after a failure: try again at once.
+    {
+        let dispatcher = model.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "online", move |_| {
+                    dispatcher.dispatch(Action::Online)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let retry = {
+        let dispatcher = model.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::Retry))
     };
     FeedHandle {
-        state: (*state).clone(),
+        state: model.feed.clone(),
+        notice: model.notice.clone(),
+        url: (*url).clone(),
         retry,
+    }
+}
+
+/// One fetch for the model as it was when it started, reported back as [`Action::Done`].
+async fn run_fetch(
+    model: Model,
+    url: String,
+    storage: bool,
+    read_with: Rc<RefCell<(Option<String>, Option<usize>)>>,
+    in_flight: InFlight,
+    dispatcher: UseReducerDispatcher<Model>,
+) {
+    let shown = model.feed.content().cloned();
+    let mut how = revalidation(shown.is_some(), &model.validators, same_origin(&url));
+    let outcome = loop {
+        let request = FeedRequest {
+            url: &url,
+            revalidation: how,
+            validators: &model.validators,
+        };
+        match fetch_feed(&request, &in_flight).await {
+            Ok(Fetched::NotModified) => match &shown {
+                Some(shown) => {
+                    let saved = model.saved_at_ms.unwrap_or(0);
+                    if storage && renew_after_not_modified(saved, now_ms()) {
+                        store(&url, shown, &model.validators);
+                    }
+                    break Outcome::Unchanged;
+                }
+                // A cache answered 304 to a request that validated nothing: ask plainly.
+                None if how != crate::network::refresh::Revalidation::Plain => {
+                    how = crate::network::refresh::Revalidation::Plain;
+                }
+                None => {
+                    break Outcome::Failed {
+                        failure: Failure::Http { status: 304 },
+                        wait_ms: None,
+                    }
+                }
+            },
+            Ok(Fetched::Body { bytes, validators }) => {
+                if shown
+                    .as_ref()
+                    .is_some_and(|s| s.fingerprint == fingerprint(&bytes))
+                {
+                    break Outcome::Unchanged;
+                }
+                let (article, max) = read_with.borrow().clone();
+                break match read(bytes.into(), &url, article.as_deref(), max) {
+                    Ok(new) => {
+                        if storage {
+                            store(&url, &new, &validators);
+                        }
+                        Outcome::New(new, validators)
+                    }
+                    Err(failure) => Outcome::Failed {
+                        failure,
+                        wait_ms: None,
+                    },
+                };
+            }
+            Err(failed) => {
+                break Outcome::Failed {
+                    failure: failed.failure,
+                    wait_ms: failed.wait_ms,
+                }
+            }
+        }
+    };
+    if let Outcome::Failed { failure, .. } = &outcome {
+        web_sys::console::warn_1(
+            &[
+                "news-widget: ",
+                &failure.message(crate::i18n::Lang::En, &url),
+            ]
+            .concat()
+            .into(),
+        );
+    }
+    dispatcher.dispatch(Action::Done(model.generation, outcome));
+}
+
+/// Keeps `shown` as the last good feed of `url`.
+fn store(url: &str, shown: &Shown, validators: &Validators) {
+    // Feeds are UTF-8 JSON; anything else was refused by the reader already.
+    if let Ok(body) = std::str::from_utf8(&shown.body) {
+        FeedStore::new(url).save(&StoredFeed {
+            saved_at_ms: now_ms(),
+            validators: validators.clone(),
+            body: body.to_owned(),
+        });
     }
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::hooks::use_media_query::use_media_query;
 use crate::hooks::use_on_screen::use_on_screen;
 use crate::hooks::use_page_visibility::use_page_hidden;
-use crate::rotation::{Rotation, RotationEvent};
+use crate::rotation::{slide_after_update, Rotation, RotationEvent};
 
 thread_local! {
     static LIVE_TIMERS: Cell<usize> = const { Cell::new(0) };
@@ -69,9 +69,18 @@ pub struct RotationHandle {
     pub send: Callback<RotationEvent>,
 }
 
-/// Rotation of `slide_count` slides every `interval_ms`, observed on `node` for visibility.
+/// Rotation of the headlines `ids`, `per_slide` to a slide, every `interval_ms`, observed on
+/// `node` for visibility. When a feed update replaces the headlines, the visible slide
+/// follows the headline the reader was looking at (and a stopped rotation stays stopped).
 #[hook]
-pub fn use_rotation(slide_count: usize, interval_ms: u32, node: NodeRef) -> RotationHandle {
+pub fn use_rotation(
+    ids: Vec<String>,
+    per_slide: usize,
+    interval_ms: u32,
+    node: NodeRef,
+) -> RotationHandle {
+    let per_slide = per_slide.max(1);
+    let slide_count = ids.len().div_ceil(per_slide);
     let reduced_motion = use_media_query("(prefers-reduced-motion: reduce)");
     let hidden = use_page_hidden();
     let on_screen = use_on_screen(node);
@@ -97,9 +106,16 @@ pub fn use_rotation(slide_count: usize, interval_ms: u32, node: NodeRef) -> Rota
         });
     }
     {
+        // The headlines the slides were last cut from, to follow one across an update.
+        let previous = use_mut_ref(|| ids.clone());
         let dispatcher = state.dispatcher();
-        use_effect_with(slide_count, move |count| {
-            dispatcher.dispatch(RotationEvent::SlideCount(*count))
+        let index = state.0.index();
+        use_effect_with((ids, per_slide), move |(ids, per_slide)| {
+            let old = previous.replace(ids.clone());
+            dispatcher.dispatch(RotationEvent::Replaced {
+                count: ids.len().div_ceil(*per_slide),
+                index: slide_after_update(&old, ids, *per_slide, index),
+            })
         });
     }
     {
