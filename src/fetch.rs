@@ -16,7 +16,7 @@ use gloo_timers::future::TimeoutFuture;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
+use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, RequestCache, RequestInit};
 
 use crate::network::failure::Failure;
 use crate::network::http_date::parse_retry_after;
@@ -138,18 +138,29 @@ async fn try_once(
             AttemptError::Network
         }
     };
-    let signal = controller.signal();
-    let mut builder = Request::get(request.url).abort_signal(Some(&signal));
+    // Built as a web-sys request and sent by gloo-net: gloo-net's own builder appends a
+    // stray `&` to a URL that has a query, which would change the URL (and the cache key
+    // of CDNs in between).
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
     match request.revalidation {
         Revalidation::Plain => {}
         Revalidation::ConditionalHeaders => {
+            let headers = Headers::new().map_err(|_| AttemptError::Network)?;
             for (name, value) in request.validators.request_headers() {
-                builder = builder.header(name, value);
+                // Validators::from_headers kept only values that can be sent.
+                let _ = headers.set(name, value);
             }
+            init.set_headers(&headers);
         }
-        Revalidation::BrowserCache => builder = builder.cache(RequestCache::NoCache),
+        Revalidation::BrowserCache => init.set_cache(RequestCache::NoCache),
     }
-    let response = builder.send().await.map_err(|_| lost(&timed_out))?;
+    let raw = web_sys::Request::new_with_str_and_init(request.url, &init)
+        .map_err(|_| AttemptError::Network)?;
+    let response = Request::from(raw)
+        .send()
+        .await
+        .map_err(|_| lost(&timed_out))?;
     let status = response.status();
     let header = |name: &str| response.headers().get(name);
     match classify_status(status) {

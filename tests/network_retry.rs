@@ -473,6 +473,27 @@ fn each_ending_has_its_own_message_in_both_languages() {
 }
 
 #[test]
+fn the_time_taken_is_rounded_to_the_nearest_second() {
+    for (elapsed_ms, seconds) in [
+        (29_499, "29 s"),
+        (29_500, "30 s"),
+        (30_040, "30 s"),
+        (30_499, "30 s"),
+        (0, "0 s"),
+    ] {
+        let message = Failure::TimedOut {
+            attempts: 3,
+            elapsed_ms,
+        }
+        .message(Lang::En, URL);
+        assert!(
+            message.contains(&format!("3 attempts in {seconds} (")),
+            "{elapsed_ms}: {message}"
+        );
+    }
+}
+
+#[test]
 fn a_url_with_braces_is_not_taken_for_a_placeholder() {
     let message = Failure::Http { status: 500 }.message(Lang::En, "https://x.test/{}.json");
     assert!(

@@ -74,7 +74,7 @@ impl Failure {
                 s.timed_out,
                 String::new(),
                 number(u64::from(*attempts)),
-                number(elapsed_ms.div_ceil(1000)),
+                number(elapsed_ms.saturating_add(500) / 1000),
             ),
             Failure::Offline => (s.offline, String::new(), String::new(), String::new()),
             Failure::Network => (s.network, String::new(), String::new(), String::new()),

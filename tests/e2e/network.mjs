@@ -122,7 +122,7 @@ const view = (page, id) =>
       states: window.__states[id] ?? [],
       headline: text('[part="headline"]'),
       alert: text('[role="alert"]'),
-      stale: text('[part="stale"]'),
+      stale: text('[part="stale"] [aria-hidden="true"]'),
       staleLabel: root?.querySelector('[part="stale"]')?.querySelector(".nw-visually-hidden")?.textContent ?? null,
       skeleton: Boolean(root?.querySelector('[part="skeleton"]')),
       retryButton: Boolean(root?.querySelector('[role="alert"] button')),
