@@ -1,12 +1,7 @@
-//! Fetch policy: one request for the feed, read into the view model.
-//!
-//! Calls `window.fetch` directly: gloo-net's request builder, `http` types and error enum
-//! cost several kilobytes of wasm for the one GET the widget makes.
+//! The feed request, made with gloo-net and read into the view model.
 
-use js_sys::{Promise, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response};
+use gloo_net::http::Request;
+use web_sys::AbortSignal;
 
 use crate::feed::{read_page, ReadOptions};
 use crate::view_model::Page;
@@ -22,27 +17,9 @@ fn absolute(url: &str) -> String {
         .unwrap_or_else(|| url.to_owned())
 }
 
-/// What a rejected fetch or body read says, as the browser words it
-/// ("TypeError: Failed to fetch", "TypeError: NetworkError when attempting to fetch
-/// resource.").
-fn js_message(error: JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.to_string()),
-        None => error
-            .as_string()
-            .unwrap_or_else(|| "unknown error".to_owned()),
-    }
-}
-
-/// Awaits a promise, turning a rejection (or a synchronous throw) into its message.
-async fn settle(promise: Result<Promise, JsValue>) -> Result<JsValue, String> {
-    JsFuture::from(promise.map_err(js_message)?)
-        .await
-        .map_err(js_message)
-}
-
 /// Fetches `url` and reads it; the error is the message the widget shows. `signal` cancels
-/// the request (the widget was removed, or it took too long).
+/// the request (the widget was removed, or it took too long); it must be aborted with a
+/// plain `abort()`, since gloo-net cannot convert a rejection that is not an `Error`.
 pub async fn fetch_feed(
     url: &str,
     signal: &AbortSignal,
@@ -51,13 +28,11 @@ pub async fn fetch_feed(
 ) -> Result<Page, String> {
     let url = absolute(url);
     let failed = |stage: &str, why: &str| ["feed ", stage, " failed (", &url, "): ", why].concat();
-    let window = web_sys::window().ok_or_else(|| failed("request", "no window"))?;
-    let init = RequestInit::new();
-    init.set_signal(Some(signal));
-    let response: Response = settle(Ok(window.fetch_with_str_and_init(&url, &init)))
+    let response = Request::get(&url)
+        .abort_signal(Some(signal))
+        .send()
         .await
-        .map_err(|e| failed("request", &e))?
-        .unchecked_into();
+        .map_err(|e| failed("request", &e.to_string()))?;
     if !response.ok() {
         let status = [
             "HTTP ",
@@ -68,15 +43,25 @@ pub async fn fetch_feed(
         .concat();
         return Err(failed("request", status.trim_end()));
     }
-    let body = settle(response.array_buffer())
+    let bytes = response
+        .binary()
         .await
-        .map_err(|e| failed("download", &e))?;
-    let bytes = Uint8Array::new(&body).to_vec();
+        .map_err(|e| failed("download", &e.to_string()))?;
+    read_body(&url, &bytes, article_id, max_headlines)
+}
+
+/// Reads the body of a feed fetched from `url` into the page.
+fn read_body(
+    url: &str,
+    bytes: &[u8],
+    article_id: Option<&str>,
+    max_headlines: Option<usize>,
+) -> Result<Page, String> {
     let options = ReadOptions {
-        base_url: Some(&url),
+        base_url: Some(url),
         article_id,
         max_headlines,
     };
-    read_page(&bytes, &options)
-        .map_err(|e| ["feed unreadable (", &url, "): ", &e.to_string()].concat())
+    read_page(bytes, &options)
+        .map_err(|e| ["feed unreadable (", url, "): ", &e.to_string()].concat())
 }
