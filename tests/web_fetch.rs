@@ -15,7 +15,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn a_request_aborted_in_flight_is_an_error_not_a_panic() {
     let url = feed_url(DEFAULT_FEED);
     let controller = AbortController::new().expect("controller");
-    let request = fetch_feed(&url, &controller.signal(), None, None);
+    let signal = controller.signal();
+    let request = fetch_feed(&url, &signal, None, None);
     // Abort after the request has started but before the blob answers; a plain abort(),
     // since gloo-net cannot convert a rejection that is not an Error.
     let (result, ()) = futures_join(request, async { controller.abort() }).await;
