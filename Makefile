@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 SIZE_BUDGET ?= 99500
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve serve-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
+.PHONY: serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
 
 serve: tools
 	trunk serve --offline
@@ -22,7 +22,7 @@ serve: tools
 dist: tools
 	trunk build --release --offline
 
-test: tools lint host-test browser-test dist e2e size serve-check
+test: tools lint host-test browser-test dist e2e size serve-check dist-check
 	@echo "make test: all suites passed (host, Chromium, Firefox, end-to-end, size)"
 
 tools:
@@ -68,6 +68,11 @@ bench: dist
 screenshots: dist
 	node tests/e2e/screenshot.mjs docs
 
+# Last step of `make test`: dist/ must hold the release bundle, whatever ran before.
+dist-check: dist
+	node scripts/dist-check.mjs dist
+
 # What `make serve` shows: the seed headline rendered by the wasm (not by static HTML).
+# It builds into target/serve-dist, so dist/ keeps the release bundle.
 serve-check: tools
 	node tests/e2e/serve-check.mjs

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Minifies the first-visit text files of a release build in place: the loader, the
+// Trunk's post_build hook. Removes Trunk's leftover directive from index.html (every build)
+// and minifies the first-visit text files of a release build in place: the loader, the
 // wasm-bindgen glue and the stylesheet. Run by Trunk as a post_build hook (Trunk.toml), so
 // `trunk build --release` and `make dist` both ship minified files; debug builds
 // (`trunk serve`) keep them readable.
@@ -10,7 +11,7 @@
 // esbuild keeps every export, string and property name, so the loader's `glue.mount`,
 // `glue.default` and the wasm imports object are untouched; it only drops comments and
 // whitespace and renames locals.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -20,13 +21,22 @@ const FILES = [
   ["news-widget.css", "css"],
 ];
 
-if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== "release") process.exit(0);
-
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("minify: no directory (pass one, or run as a Trunk hook)");
   process.exit(2);
 }
+
+// With `inject_scripts = false` Trunk leaves its `<link data-trunk rel="rust">` directive in
+// the page it writes; a partner copying dist/index.html should not ship build directives.
+const page = join(dir, "index.html");
+if (existsSync(page)) {
+  const html = readFileSync(page, "utf8");
+  const cleaned = html.replace(/^[ \t]*<link data-trunk [^>]*>\r?\n?/gm, "");
+  if (cleaned !== html) writeFileSync(page, cleaned);
+}
+
+if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== "release") process.exit(0);
 
 for (const [name, loader] of FILES) {
   const path = join(dir, name);

@@ -7,7 +7,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::components::app::{App, AppProps, WidgetStatus};
-use crate::components::sidebar::NavigateRequest;
+use crate::components::navigate::NavigateRequest;
 use crate::config::Config;
 
 thread_local! {

@@ -66,23 +66,42 @@ pub enum Fetched {
     },
 }
 
-/// A failed fetch: what to tell the reader, and how long the server asked to be left alone.
-pub struct FetchFailed {
-    pub failure: Failure,
-    pub wait_ms: Option<u64>,
+/// How a fetch ended without a feed.
+#[derive(Debug, PartialEq)]
+pub enum FetchError {
+    /// What to tell the reader, and how long the server asked to be left alone.
+    Failed {
+        failure: Failure,
+        wait_ms: Option<u64>,
+    },
+    /// Its owner cancelled it ([`InFlight::abort`]): nothing to tell anyone.
+    Cancelled,
 }
 
-/// The abort controller of the attempt on the wire, shared with the fetch's owner.
+/// The fetch's handle for its owner: the abort controller of the attempt on the wire, and
+/// whether the owner has cancelled the fetch.
 #[derive(Clone, Default)]
-pub struct InFlight(Rc<RefCell<Option<AbortController>>>);
+pub struct InFlight(Rc<InFlightState>);
+
+#[derive(Default)]
+pub struct InFlightState {
+    controller: RefCell<Option<AbortController>>,
+    cancelled: Cell<bool>,
+}
 
 impl InFlight {
-    /// Cancels the request on the wire, if one is running. A plain `abort()`: gloo-net
-    /// cannot convert a rejection that is not an `Error` (a string reason).
+    /// Cancels the fetch: the request on the wire is aborted and no attempt follows. A plain
+    /// `abort()`: gloo-net cannot convert a rejection that is not an `Error` (a string
+    /// reason).
     pub fn abort(&self) {
-        if let Some(controller) = self.0.borrow_mut().take() {
+        self.0.cancelled.set(true);
+        if let Some(controller) = self.0.controller.borrow_mut().take() {
             controller.abort();
         }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.0.cancelled.get()
     }
 }
 
@@ -90,20 +109,26 @@ impl InFlight {
 pub async fn fetch_feed(
     request: &FeedRequest<'_>,
     in_flight: &InFlight,
-) -> Result<Fetched, FetchFailed> {
+) -> Result<Fetched, FetchError> {
     let started = now_ms();
     let mut attempt = 1;
     loop {
         let timeout_ms = POLICY.attempt_timeout(now_ms().saturating_sub(started));
+        if in_flight.cancelled() {
+            return Err(FetchError::Cancelled);
+        }
         let error = match try_once(request, timeout_ms, in_flight).await {
             Ok(fetched) => return Ok(fetched),
+            Err(_) if in_flight.cancelled() => return Err(FetchError::Cancelled),
             Err(error) => error,
         };
         let elapsed = now_ms().saturating_sub(started);
         match POLICY.after_error(attempt, elapsed, &error, js_sys::Math::random()) {
             // Dropped with the future if the owner goes, which clears the timer.
             Next::RetryIn(wait) => TimeoutFuture::new(wait).await,
-            Next::GiveUp { failure, wait_ms } => return Err(FetchFailed { failure, wait_ms }),
+            Next::GiveUp { failure, wait_ms } => {
+                return Err(FetchError::Failed { failure, wait_ms })
+            }
         }
         attempt += 1;
     }
@@ -120,7 +145,7 @@ async fn try_once(
     in_flight: &InFlight,
 ) -> Result<Fetched, AttemptError> {
     let controller = AbortController::new().map_err(|_| AttemptError::Network)?;
-    *in_flight.0.borrow_mut() = Some(controller.clone());
+    *in_flight.0.controller.borrow_mut() = Some(controller.clone());
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
         let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());

@@ -458,7 +458,9 @@ const EDGE: &[(&str, Expect)] = &[
         "rsparser-allthis-partial-truncated.json",
         Expect::Error(&[
             "not JSON: control character",
-            " found while parsing a string at line 2 column 0",
+            // serde_json names the raw newline itself (it reads items as raw values, whose
+            // scanner stops before the bad byte; reading into a tree stopped after it).
+            " found while parsing a string at line 1 column 12388",
         ]),
     ),
     (

@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
-use crate::components::sidebar::{NavigateRequest, Sidebar};
+use crate::components::navigate::NavigateRequest;
+use crate::components::sidebar::Sidebar;
 use crate::components::states::{
     empty, error_state, loading, stale_mark, ErrorStateProps, StaleProps, StateProps,
 };

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::figure::FigureView;
-use crate::components::sidebar::{navigate_on_click, NavigateRequest};
+use crate::components::navigate::{navigate_on_click, NavigateRequest};
 use crate::i18n::Lang;
 use crate::timestamp::Timestamp;
 use crate::view_model::{Article, Block};

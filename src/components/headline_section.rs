@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::sidebar::{navigate_on_click, NavigateRequest};
+use crate::components::navigate::{navigate_on_click, NavigateRequest};
 use crate::config::LinkTarget;
 use crate::hooks::use_rotation::use_rotation;
 use crate::i18n::Lang;

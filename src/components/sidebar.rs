@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::headline_section::HeadlineSection;
+use crate::components::navigate::NavigateRequest;
 use crate::config::LinkTarget;
 use crate::i18n::Lang;
 use crate::rotation::section_keys;
@@ -17,31 +18,6 @@ pub struct SidebarProps {
     /// Unique per widget instance, so ARIA ids never collide between instances.
     pub id_prefix: AttrValue,
     pub onnavigate: Callback<NavigateRequest, bool>,
-}
-
-/// A reader chose a headline; the shell asks the host page whether to follow it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NavigateRequest {
-    pub url: String,
-    pub title: String,
-}
-
-/// A click handler that asks the host first; the host may cancel (the event is cancelable).
-pub fn navigate_on_click(
-    onnavigate: &Callback<NavigateRequest, bool>,
-    url: &str,
-    title: &str,
-) -> Callback<MouseEvent> {
-    let request = NavigateRequest {
-        url: url.to_owned(),
-        title: title.to_owned(),
-    };
-    let onnavigate = onnavigate.clone();
-    Callback::from(move |event: MouseEvent| {
-        if !onnavigate.emit(request.clone()) {
-            event.prevent_default();
-        }
-    })
 }
 
 #[function_component]

@@ -1,5 +1,7 @@
 //! A JSON Feed document as read: typed, tolerant of what publishers actually send, and
 //! still as the publisher wrote it (text not yet reduced, URLs not yet resolved).
+//!
+//! These are the reader's results; the serde types it deserializes into are in `wire.rs`.
 
 use crate::timestamp::Timestamp;
 
@@ -66,6 +68,8 @@ pub struct Item {
     /// Non-blank string tags, in order.
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// Attachments that have a URL, in order.
+    pub attachments: Vec<Attachment>,
     /// The item-level `_news_widget` object, if present and an object.
     pub extension: Option<ItemExtension>,
 }
@@ -78,7 +82,16 @@ pub struct Author {
     pub avatar: Option<String>,
 }
 
-/// The feed-level `_news_widget` object (see `notes/extension-spec.md`).
+/// A related resource of an item (a podcast episode, a PDF), as written.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Attachment {
+    /// As written; vetted when used.
+    pub url: String,
+    pub mime_type: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The feed-level `_news_widget` object (see docs/feed-extension.md).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FeedExtension {
     /// Id of the item to show as the article.

@@ -1,7 +1,7 @@
 //! The feed reader: JSON Feed 1.0/1.1 bytes in, [`Page`] out.
 //!
-//! Two steps, each usable alone: [`parse_feed`] reads the document into a typed [`Feed`]
-//! following the spec's rules for readers (and the `_news_widget` extension);
+//! Two steps, each usable alone: [`parse_feed`] reads the document with serde_json into a
+//! typed [`Feed`] following the spec's rules for readers (and the `_news_widget` extension);
 //! [`normalise`] turns that into the view model, with plain text and safe URLs only.
 //! [`read_page`] does both and is what the widget calls.
 //!
@@ -10,13 +10,14 @@
 mod document;
 mod error;
 mod extension;
-mod json;
+mod lenient;
 mod normalise;
+mod notes;
 mod reader;
-pub mod value;
+mod wire;
 
 pub use document::{
-    Author, BlockSpec, Feed, FeedExtension, Item, ItemExtension, SectionSpec, Version,
+    Attachment, Author, BlockSpec, Feed, FeedExtension, Item, ItemExtension, SectionSpec, Version,
 };
 pub use error::FeedError;
 pub use normalise::normalise;

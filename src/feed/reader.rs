@@ -3,13 +3,19 @@
 //! Tolerant where publishers are sloppy (BOM, `null`s, numeric ids, bare versions, `image`
 //! objects, both `author` and `authors`), strict only where nothing sensible can be shown.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use super::document::{Author, Feed, Item, Version};
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
+
+use super::document::{Attachment, Author, Feed, Item, Version};
 use super::error::FeedError;
 use super::extension::{read_feed_extension, read_item_extension};
-use super::json::{id_text, kind, take, take_string, Notes, Path};
-use super::value::{self, Map, Value};
+use super::lenient::{Field, List};
+use super::notes::{Notes, Path};
+use super::wire::{
+    AttachmentDocument, AuthorValue, FeedDocument, Image, ItemDocument, RawItems, Tags,
+};
 use crate::plain_text::{clean_line, excerpt};
 use crate::timestamp::Timestamp;
 
@@ -21,57 +27,36 @@ use crate::timestamp::Timestamp;
 pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     // Windows tools write a UTF-8 byte-order mark, which JSON forbids.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value = value::parse(bytes).map_err(|e| FeedError::NotJson {
-        message: [
-            e.message,
-            " at line ",
-            &e.line.to_string(),
-            " column ",
-            &e.column.to_string(),
-        ]
-        .concat(),
-        line: e.line,
-        column: e.column,
-    })?;
-    let mut root = match value {
-        Value::Object(root) => root,
-        other => {
-            return Err(FeedError::NotAFeed {
-                message: format!(
-                    "$ is {}; expected an object with \"version\" and \"items\"",
-                    kind(&other)
-                ),
-            })
-        }
+    let root = match serde_json::from_slice::<Field<FeedDocument>>(bytes) {
+        Ok(Field::Value(root)) => root,
+        Ok(Field::Null) => return Err(not_an_object("null")),
+        Ok(Field::Wrong(kind)) => return Err(not_an_object(kind.described())),
+        Ok(Field::Absent) => unreachable!("a document always holds a value"),
+        Err(error) => return Err(unreadable(&error)),
     };
-    let entries = match take(&mut root, "items") {
-        Some(Value::Array(entries)) => entries,
-        None => {
+    let entries = match root.items {
+        Field::Value(RawItems(entries)) => entries,
+        Field::Absent => {
             return Err(FeedError::NotAFeed {
-                message: format!("no \"items\" array at $ (found keys: {})", key_list(&root)),
+                message: format!("no \"items\" array at $ (found keys: {})", key_list(bytes)),
             })
         }
-        Some(other) => {
-            return Err(FeedError::WrongType {
-                path: "$.items".to_string(),
-                found: kind(&other),
-                expected: "an array of items",
-            })
-        }
+        Field::Null => return Err(items_wrong_type("null")),
+        Field::Wrong(kind) => return Err(items_wrong_type(kind.described())),
     };
 
     let mut notes = Notes::default();
     let items = read_items(entries, &mut notes)?;
 
-    let version = read_version(take(&mut root, "version"));
-    let title = take_string(&mut root, "title", Path::Root, &mut notes).unwrap_or_default();
-    let home_page_url = take_string(&mut root, "home_page_url", Path::Root, &mut notes);
-    let feed_url = take_string(&mut root, "feed_url", Path::Root, &mut notes);
-    let description = take_string(&mut root, "description", Path::Root, &mut notes);
-    let language = take_string(&mut root, "language", Path::Root, &mut notes);
-    let authors = read_authors(&mut root, Path::Root, &mut notes);
-    let extension = take(&mut root, "_news_widget")
-        .and_then(|v| read_feed_extension(v, "$._news_widget", &mut notes));
+    let version = read_version(root.version);
+    let mut field = |value, key| notes.string(value, Path::Root, key);
+    let title = field(root.title, "title").unwrap_or_default();
+    let home_page_url = field(root.home_page_url, "home_page_url");
+    let feed_url = field(root.feed_url, "feed_url");
+    let description = field(root.description, "description");
+    let language = field(root.language, "language");
+    let authors = read_authors(root.authors, root.author, Path::Root, &mut notes);
+    let extension = read_feed_extension(root.extension, "$._news_widget", &mut notes);
     Ok(Feed {
         version,
         title,
@@ -86,6 +71,35 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     })
 }
 
+fn not_an_object(found: &str) -> FeedError {
+    FeedError::NotAFeed {
+        message: format!("$ is {found}; expected an object with \"version\" and \"items\""),
+    }
+}
+
+fn items_wrong_type(found: &'static str) -> FeedError {
+    FeedError::WrongType {
+        path: "$.items".to_string(),
+        found,
+        expected: "an array of items",
+    }
+}
+
+/// serde_json's own message, which ends in "at line L column C". A syntax error is "not
+/// JSON"; valid JSON that still cannot be read (a key written twice in one object) is
+/// "not a JSON Feed", with the same position.
+fn unreadable(error: &serde_json::Error) -> FeedError {
+    let message = error.to_string();
+    match error.classify() {
+        serde_json::error::Category::Data => FeedError::NotAFeed { message },
+        _ => FeedError::NotJson {
+            message,
+            line: error.line(),
+            column: error.column(),
+        },
+    }
+}
+
 /// Why an entry of `items` was dropped.
 enum Rejection {
     /// No `id`, a `null` one, or a blank one (at this index): the case the spec names.
@@ -94,7 +108,7 @@ enum Rejection {
     Unusable(String),
 }
 
-fn read_items(entries: Vec<Value>, notes: &mut Notes) -> Result<Vec<Item>, FeedError> {
+fn read_items(entries: Vec<&RawValue>, notes: &mut Notes) -> Result<Vec<Item>, FeedError> {
     let entry_count = entries.len();
     let mut items = Vec::with_capacity(entry_count);
     let mut indices = Vec::with_capacity(entry_count);
@@ -169,18 +183,21 @@ fn no_usable_items(entry_count: usize, first: Rejection, all_lack_id: bool) -> F
     FeedError::NoUsableItems { message }
 }
 
-fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Rejection> {
+fn read_item(entry: &RawValue, index: usize, notes: &mut Notes) -> Result<Item, Rejection> {
     let path = Path::Item(index);
-    let mut object = match entry {
-        Value::Object(object) => object,
-        other => {
+    let item = match serde_json::from_str::<Field<ItemDocument>>(entry.get()) {
+        Ok(Field::Value(item)) => item,
+        Ok(Field::Null) => return Err(not_an_item(path, "null")),
+        Ok(Field::Wrong(kind)) => return Err(not_an_item(path, kind.described())),
+        Ok(Field::Absent) => unreachable!("an array entry always holds a value"),
+        // Only a key written twice gets here: the text was checked as JSON already.
+        Err(error) => {
             return Err(Rejection::Unusable(format!(
-                "{path} is {}; expected an item object",
-                kind(&other)
+                "{path} cannot be read: {error}"
             )))
         }
     };
-    let id = match id_text(object.get("id")) {
+    let id = match item.id.text() {
         Ok(Some(id)) => id,
         Ok(None) => return Err(Rejection::NoId(index)),
         Err(found) => {
@@ -189,22 +206,22 @@ fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Reje
             )))
         }
     };
-    let mut field = |key: &str| take_string(&mut object, key, path, notes);
-    let url = field("url");
-    let external_url = field("external_url");
-    let title = field("title");
-    let content_html = field("content_html");
-    let content_text = field("content_text");
-    let summary = field("summary");
-    let banner_image = field("banner_image");
-    let language = field("language");
-    let date_published = read_date(&mut object, "date_published", path, notes);
-    let date_modified = read_date(&mut object, "date_modified", path, notes);
-    let image = read_image(&mut object, path, notes);
-    let authors = read_authors(&mut object, path, notes);
-    let tags = read_tags(&mut object, path, notes);
-    let extension = take(&mut object, "_news_widget")
-        .and_then(|v| read_item_extension(v, &format!("{path}._news_widget"), notes));
+    let mut field = |value, key| notes.string(value, path, key);
+    let url = field(item.url, "url");
+    let external_url = field(item.external_url, "external_url");
+    let title = field(item.title, "title");
+    let content_html = field(item.content_html, "content_html");
+    let content_text = field(item.content_text, "content_text");
+    let summary = field(item.summary, "summary");
+    let banner_image = field(item.banner_image, "banner_image");
+    let language = field(item.language, "language");
+    let date_published = read_date(item.date_published, "date_published", path, notes);
+    let date_modified = read_date(item.date_modified, "date_modified", path, notes);
+    let image = read_image(item.image, path, notes);
+    let authors = read_authors(item.authors, item.author, path, notes);
+    let tags = read_tags(item.tags, path, notes);
+    let attachments = read_attachments(item.attachments, path, notes);
+    let extension = read_item_extension(item.extension, &format!("{path}._news_widget"), notes);
     Ok(Item {
         id,
         url,
@@ -220,12 +237,17 @@ fn read_item(entry: Value, index: usize, notes: &mut Notes) -> Result<Item, Reje
         authors,
         tags,
         language,
+        attachments,
         extension,
     })
 }
 
-fn read_version(value: Option<Value>) -> Version {
-    let Some(Value::String(written)) = value else {
+fn not_an_item(path: Path<'_>, found: &str) -> Rejection {
+    Rejection::Unusable(format!("{path} is {found}; expected an item object"))
+}
+
+fn read_version(field: Field<String>) -> Version {
+    let Field::Value(written) = field else {
         return Version::Missing;
     };
     let lower = written.trim().trim_end_matches('/').to_ascii_lowercase();
@@ -241,8 +263,13 @@ fn read_version(value: Option<Value>) -> Version {
     }
 }
 
-fn read_date(object: &mut Map, key: &str, path: Path<'_>, notes: &mut Notes) -> Option<Timestamp> {
-    let written = take_string(object, key, path, notes)?;
+fn read_date(
+    field: Field<String>,
+    key: &str,
+    path: Path<'_>,
+    notes: &mut Notes,
+) -> Option<Timestamp> {
+    let written = notes.string(field, path, key)?;
     let parsed = Timestamp::parse(&written);
     if parsed.is_none() {
         notes.note(|| {
@@ -255,113 +282,120 @@ fn read_date(object: &mut Map, key: &str, path: Path<'_>, notes: &mut Notes) -> 
     parsed
 }
 
-/// `image` is a URL string per the spec; some generators write `{"url": …, "type": …}`.
-fn read_image(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Option<String> {
-    match take(object, "image")? {
-        Value::String(url) if !url.trim().is_empty() => Some(url),
-        Value::Object(mut image) => match take(&mut image, "url") {
-            Some(Value::String(url)) if !url.trim().is_empty() => Some(url),
-            _ => None,
-        },
-        Value::String(_) | Value::Null => None,
-        other => {
-            notes.ignored(path, "image", &other, "a URL string");
-            None
+fn read_image(field: Field<Image>, path: Path<'_>, notes: &mut Notes) -> Option<String> {
+    let url = match field {
+        Field::Value(Image::Url(url)) => url,
+        Field::Value(Image::Object(image)) => image.url.value()?,
+        Field::Absent | Field::Null => return None,
+        Field::Wrong(kind) => {
+            notes.ignored(path, "image", kind, "a URL string");
+            return None;
         }
-    }
+    };
+    (!url.trim().is_empty()).then_some(url)
 }
 
 /// `authors` (1.1) when it names anyone, else the deprecated `author` (1.0).
-fn read_authors(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<Author> {
-    let mut authors = Vec::new();
-    match take(object, "authors") {
-        Some(Value::Array(entries)) => {
-            // null entries are a known generator bug (gofeed #355); skip them quietly.
-            for entry in entries {
-                authors.extend(read_author(entry));
-            }
-        }
-        None | Some(Value::Null) => {}
-        Some(other) => notes.ignored(path, "authors", &other, "an array of authors"),
+fn read_authors(
+    authors: Field<List<AuthorValue>>,
+    legacy: Field<AuthorValue>,
+    path: Path<'_>,
+    notes: &mut Notes,
+) -> Vec<Author> {
+    let mut found = Vec::new();
+    match authors {
+        // null entries are a known generator bug (gofeed #355); skip them quietly.
+        Field::Value(List(entries)) => found.extend(
+            entries
+                .into_iter()
+                .filter_map(|e| e.value().and_then(read_author)),
+        ),
+        Field::Absent | Field::Null => {}
+        Field::Wrong(kind) => notes.ignored(path, "authors", kind, "an array of authors"),
     }
-    let legacy = take(object, "author");
-    if authors.is_empty() {
+    if found.is_empty() {
         match legacy {
-            Some(value @ (Value::Object(_) | Value::String(_))) => {
-                authors.extend(read_author(value))
-            }
-            None | Some(Value::Null) => {}
-            Some(other) => notes.ignored(path, "author", &other, "an author object"),
+            Field::Value(author) => found.extend(read_author(author)),
+            Field::Absent | Field::Null => {}
+            Field::Wrong(kind) => notes.ignored(path, "author", kind, "an author object"),
         }
     }
-    authors
+    found
 }
 
-fn read_author(value: Value) -> Option<Author> {
-    let mut ignored = Notes::default();
+fn read_author(value: AuthorValue) -> Option<Author> {
+    let present = |field: Field<String>| field.value().filter(|text| !text.trim().is_empty());
     let author = match value {
-        Value::Object(mut object) => Author {
-            name: take_string(&mut object, "name", Path::Root, &mut ignored),
-            url: take_string(&mut object, "url", Path::Root, &mut ignored),
-            avatar: take_string(&mut object, "avatar", Path::Root, &mut ignored),
+        AuthorValue::Object(author) => Author {
+            name: present(author.name),
+            url: present(author.url),
+            avatar: present(author.avatar),
         },
-        // Not the spec, but unambiguous.
-        Value::String(name) if !name.trim().is_empty() => Author {
-            name: Some(name),
+        AuthorValue::Name(name) => Author {
+            name: present(Field::Value(name)),
             ..Author::default()
         },
-        _ => return None,
     };
     (author.name.is_some() || author.url.is_some() || author.avatar.is_some()).then_some(author)
 }
 
-fn read_tags(object: &mut Map, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
-    match take(object, "tags") {
-        Some(Value::Array(entries)) => {
-            let mut tags = Vec::with_capacity(entries.len());
-            for entry in entries {
-                match entry {
-                    Value::String(tag) if !tag.trim().is_empty() => tags.push(tag),
-                    _ => {}
-                }
-            }
-            tags
-        }
-        Some(Value::String(tag)) if !tag.trim().is_empty() => vec![tag],
-        None | Some(Value::Null | Value::String(_)) => Vec::new(),
-        Some(other) => {
-            notes.ignored(path, "tags", &other, "an array of strings");
+fn read_tags(field: Field<Tags>, path: Path<'_>, notes: &mut Notes) -> Vec<String> {
+    match field {
+        Field::Value(Tags(tags)) => tags,
+        Field::Absent | Field::Null => Vec::new(),
+        Field::Wrong(kind) => {
+            notes.ignored(path, "tags", kind, "an array of strings");
             Vec::new()
         }
     }
 }
 
+/// Attachments with a URL; entries without one are skipped quietly, as readers of
+/// podcasts do.
+fn read_attachments(
+    field: Field<List<AttachmentDocument>>,
+    path: Path<'_>,
+    notes: &mut Notes,
+) -> Vec<Attachment> {
+    let entries = match field {
+        Field::Value(List(entries)) => entries,
+        Field::Absent | Field::Null => return Vec::new(),
+        Field::Wrong(kind) => {
+            notes.ignored(path, "attachments", kind, "an array of attachments");
+            return Vec::new();
+        }
+    };
+    let present = |field: Field<String>| field.value().filter(|text| !text.trim().is_empty());
+    entries
+        .into_iter()
+        .filter_map(Field::value)
+        .filter_map(|attachment| {
+            Some(Attachment {
+                url: present(attachment.url)?,
+                mime_type: present(attachment.mime_type),
+                title: present(attachment.title),
+            })
+        })
+        .collect()
+}
+
 /// The top-level keys, for "not a JSON Feed" messages; capped and cleaned because the
 /// document is hostile and the message may be shown. Sorted and without repeats, so the
-/// message does not depend on how the publisher ordered the document.
-fn key_list(root: &Map) -> String {
+/// message does not depend on how the publisher ordered the document. Only called on that
+/// error path, so reading the document a second time costs nothing on good feeds.
+fn key_list(bytes: &[u8]) -> String {
     const SHOWN: usize = 8;
-    let distinct: HashSet<&str> = root.keys().collect();
-    if distinct.is_empty() {
+    let keys: BTreeMap<String, IgnoredAny> = serde_json::from_slice(bytes).unwrap_or_default();
+    if keys.is_empty() {
         return "none".to_string();
     }
-    // The first few in order by repeated minimum: no sort code for an error message.
-    let mut list: Vec<String> = Vec::new();
-    let mut previous: Option<&str> = None;
-    while list.len() < SHOWN {
-        let Some(next) = distinct
-            .iter()
-            .copied()
-            .filter(|key| previous.is_none_or(|p| *key > p))
-            .min()
-        else {
-            break;
-        };
-        list.push(excerpt(&clean_line(next), 40));
-        previous = Some(next);
-    }
-    if distinct.len() > SHOWN {
-        list.push(format!("… {} more", distinct.len() - SHOWN));
+    let mut list: Vec<String> = keys
+        .keys()
+        .take(SHOWN)
+        .map(|key| excerpt(&clean_line(key), 40))
+        .collect();
+    if keys.len() > SHOWN {
+        list.push(format!("… {} more", keys.len() - SHOWN));
     }
     list.join(", ")
 }

@@ -17,7 +17,9 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::feed::{read_page, FeedError, ReadOptions};
-use crate::fetch::{absolute_url, fetch_feed, now_ms, same_origin, FeedRequest, Fetched, InFlight};
+use crate::fetch::{
+    absolute_url, fetch_feed, now_ms, same_origin, FeedRequest, FetchError, Fetched, InFlight,
+};
 use crate::hooks::use_on_screen::use_on_screen;
 use crate::hooks::use_page_visibility::use_page_hidden;
 use crate::network::failure::{looks_like_html, Failure};
@@ -469,12 +471,10 @@ async fn run_fetch(
                     },
                 };
             }
-            Err(failed) => {
-                break Outcome::Failed {
-                    failure: failed.failure,
-                    wait_ms: failed.wait_ms,
-                }
+            Err(FetchError::Failed { failure, wait_ms }) => {
+                break Outcome::Failed { failure, wait_ms }
             }
+            Err(FetchError::Cancelled) => return,
         }
     };
     if let Outcome::Failed { failure, .. } = &outcome {

@@ -20,7 +20,7 @@ const freePort = () =>
   });
 
 const port = await freePort();
-const trunk = spawn("trunk", ["serve", "--offline", "--port", String(port), "--no-autoreload"], {
+const trunk = spawn("trunk", ["serve", "--offline", "--dist", "target/serve-dist", "--port", String(port), "--no-autoreload"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
 const origin = `http://127.0.0.1:${port}`;
