@@ -51,6 +51,10 @@ async fn a_failed_request_shows_the_error_state_with_retry() {
 async fn an_unreadable_feed_shows_the_error_state() {
     let widget = mount_widget(&feed_url("{\"version\": ")).await;
     let alert = widget.wait_for_text("[role=alert]").await;
-    assert!(alert.contains("not JSON"), "error should say why: {alert}");
+    // The widget's language (zh-CN by default), with the reader's own words on where.
+    assert!(
+        alert.contains("订阅源不是有效的 JSON") && alert.contains("line 1 column 12"),
+        "error should say why: {alert}"
+    );
     widget.unmount();
 }
