@@ -46,10 +46,12 @@ firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
-# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit).
+# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit),
+# and against a misbehaving feed server in headless Chromium and Firefox (network.mjs).
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
 	node --test tests/e2e/crash-isolation.mjs
+	node --test --test-reporter=spec tests/e2e/network.mjs
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools
