@@ -363,6 +363,8 @@ for (const name of CHOSEN) {
       const after = await view(again.page, "w");
       assert.deepEqual(after.states, ["loading", "ready"]);
       assert.equal(after.stale, null, "confirmed: not marked out of date");
+      const told = (await eventsOf(again.page, "w")).map((e) => e.type);
+      assert.deepEqual(told, ["news-widget:ready"], "ready once; the same content is no update");
       assert.deepEqual(problems.concat(again.problems), []);
     });
 
