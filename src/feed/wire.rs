@@ -49,6 +49,21 @@ impl<'de: 'a, 'a> Accept<'de> for RawItems<'a> {
     }
 }
 
+/// The keys of an object, values skipped: for the message about a document that is not a
+/// feed. (A `Vec` rather than a map type keeps one more monomorph out of the wasm.)
+pub(super) struct Keys(pub Vec<String>);
+
+impl<'de> Accept<'de> for Keys {
+    fn object<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<serde::de::IgnoredAny>()?;
+            keys.push(key);
+        }
+        Ok(Some(Keys(keys)))
+    }
+}
+
 /// One item.
 #[derive(Deserialize, Default)]
 #[serde(default)]
