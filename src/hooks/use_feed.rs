@@ -93,8 +93,9 @@ impl Default for Model {
 
 /// How a fetch ended, as the reducer needs it.
 enum Outcome {
-    /// 304, or the same bytes as on screen.
-    Unchanged,
+    /// 304, or the same bytes as on screen (with that response's validators, which may be
+    /// new: a server can change its ETag without changing the feed).
+    Unchanged(Option<Validators>),
     /// New content, read.
     New(Shown, Validators),
     Failed {
@@ -167,7 +168,12 @@ impl Reducible for Model {
                 next.last_fetch_end_ms = Some(now_ms());
                 next.not_before_ms = None;
                 match outcome {
-                    Outcome::Unchanged => next.event(FeedEvent::Unchanged),
+                    Outcome::Unchanged(validators) => {
+                        if let Some(validators) = validators {
+                            next.validators = validators;
+                        }
+                        next.event(FeedEvent::Unchanged)
+                    }
                     Outcome::New(shown, validators) => {
                         next.validators = validators;
                         next.saved_at_ms = Some(now_ms());
@@ -437,7 +443,7 @@ async fn run_fetch(
                     if storage && renew_after_not_modified(saved, now_ms()) {
                         store(&url, shown, &model.validators);
                     }
-                    break Outcome::Unchanged;
+                    break Outcome::Unchanged(None);
                 }
                 // A cache answered 304 to a request that validated nothing: ask plainly.
                 None if how != crate::network::refresh::Revalidation::Plain => {
@@ -451,11 +457,14 @@ async fn run_fetch(
                 }
             },
             Ok(Fetched::Body { bytes, validators }) => {
-                if shown
+                if let Some(same) = shown
                     .as_ref()
-                    .is_some_and(|s| s.fingerprint == fingerprint(&bytes))
+                    .filter(|s| s.fingerprint == fingerprint(&bytes))
                 {
-                    break Outcome::Unchanged;
+                    if storage && validators != model.validators {
+                        store(&url, same, &validators);
+                    }
+                    break Outcome::Unchanged(Some(validators));
                 }
                 let (article, max) = read_with.borrow().clone();
                 break match read(bytes.into(), &url, article.as_deref(), max) {

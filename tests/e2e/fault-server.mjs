@@ -193,11 +193,14 @@ export async function startFaultServer(roots) {
       case "changing": {
         const etag = `"${t}-v${s.version}"`;
         const lastModified = new Date(Date.UTC(2025, 0, 1, 0, s.version)).toUTCString();
+        // Cacheable, but to be revalidated on every use: a browser may keep it and ask with
+        // its own If-None-Match (what a cross-origin widget relies on).
+        const cache = { "cache-control": "no-cache" };
         if (req.headers["if-none-match"] === etag) {
-          head(304, { etag, "last-modified": lastModified });
+          head(304, { ...cache, etag, "last-modified": lastModified });
           return res.end();
         }
-        head(200, { ...json, etag, "last-modified": lastModified });
+        head(200, { ...json, ...cache, etag, "last-modified": lastModified });
         return res.end(testFeed(s.version, "Changing feed"));
       }
       case "huge":

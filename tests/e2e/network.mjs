@@ -51,13 +51,18 @@ const EN = {
 };
 
 let server;
+let otherOrigin; // the same fault server on another port: a feed host across origins
 
 before(async () => {
   if (!existsSync(join(DIST, "news-widget.js"))) throw new Error("dist/ is missing: build the bundle first (make dist)");
   server = await startFaultServer([DIST, PAGES]);
+  otherOrigin = await startFaultServer([DIST, PAGES]);
 });
 
-after(() => server?.close());
+after(async () => {
+  await server?.close();
+  await otherOrigin?.close();
+});
 
 // ---------------------------------------------------------------------------------------
 // Helpers, named for what a test does with them.
@@ -105,7 +110,7 @@ async function openPage(browser, t, { prepare, context } = {}) {
   return { page, problems, context: ctx };
 }
 
-const feedUrl = (path, t, extra = "") => `${server.origin}/fault/${path}?t=${encodeURIComponent(t)}${extra}`;
+const feedUrl = (path, t, extra = "", on = server) => `${on.origin}/fault/${path}?t=${encodeURIComponent(t)}${extra}`;
 
 /** Adds a widget with `attributes` (lang="en" unless given). */
 const addWidget = (page, id, attributes) => page.evaluate((id, a) => window.addWidget(id, a), id, { lang: "en", ...attributes });
@@ -320,6 +325,28 @@ for (const name of CHOSEN) {
       assert.match(v.slideText, /Headline 6/, "still on the headline the reader stopped at");
       const updates = (await eventsOf(page, "w")).filter((e) => e.type === "news-widget:update");
       assert.equal(updates.length, 1, "one news-widget:update event");
+      assert.deepEqual(problems, []);
+    });
+
+    test("refresh across origins: the browser revalidates, the same feed changes nothing, a new one updates in place", { timeout: 90_000 }, async (t) => {
+      const { page, problems } = await openPage(browser, t);
+      const key = id("cross-origin");
+      const url = feedUrl("changing", key, "", otherOrigin);
+      await addWidget(page, "w", { feed: url, refresh: "10", interval: "600" });
+      await waitForView(page, "w", "the first version", (v) => v.headline === headlineAt(1, "Changing feed"));
+      await page.evaluate(() => window.watchMutations("w"));
+
+      // The widget adds no conditional header across origins (that would need a CORS
+      // preflight); the browser revalidates its cached copy with its own If-None-Match.
+      const first = await waitFor("a refresh", () => otherOrigin.requests(key), (r) => r.length >= 2 && r[1].done, 25_000);
+      assert.equal(first[1].ifNoneMatch, `"${key}-v1"`, "the browser revalidated its cached copy");
+      assert.equal(first[1].status, 304);
+      await waitFor("the refresh to be handled", () => page.evaluate((url) => performance.getEntriesByName(url).length, url), (n) => n >= 2);
+      assert.deepEqual(await page.evaluate(() => window.__mutations.w), { count: 0, kinds: [] }, "the same feed causes no DOM mutation");
+
+      otherOrigin.setVersion(key, 2);
+      const v = await waitForView(page, "w", "the second version", (v) => v.headline === headlineAt(2, "Changing feed"), 25_000);
+      assert.deepEqual(v.states, ["loading", "ready"]);
       assert.deepEqual(problems, []);
     });
 
