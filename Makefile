@@ -61,9 +61,11 @@ dist-crash: tools
 size: dist
 	node scripts/size-report.mjs dist $(SIZE_BUDGET)
 
-# Figures for the README: sizes and the feed parsing benchmark (not timed in CI).
+# Figures for the README (not part of `make test`, never gated): first-visit bytes, time to
+# ready and to the article painted against the hand-written baseline (bench/), two network
+# profiles, cold and warm, in headless Chromium; then the host feed parsing benchmark.
 bench: dist
-	node scripts/size-report.mjs dist $(SIZE_BUDGET)
+	node scripts/bench.mjs dist
 	cargo bench --offline --bench feed
 
 # The README's screenshots of the demo page (headless Chromium).
