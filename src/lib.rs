@@ -8,6 +8,7 @@ pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod plain_text;
+pub mod rich_text;
 pub mod rotation;
 pub mod timestamp;
 pub mod url_policy;
