@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::model_markup::{assert_model_invariants, model_strings};
+use common::model_markup::{assert_model_invariants, prose_texts};
 use news_widget::feed::{read_page, ReadOptions};
 use news_widget::plain_text::{html_to_line, text_to_paragraphs};
 use news_widget::rich_text::html_to_blocks;
@@ -259,7 +259,7 @@ proptest! {
                 prop_assert!(!content.is_empty());
             }
         }
-        for text in model_strings(&blocks).texts.iter().filter(|t| !t.is_empty()) {
+        for text in prose_texts(&blocks) {
             prop_assert!(!text.contains("  "), "{:?} from {:?}", text, s);
         }
         for paragraph in text_to_paragraphs(&s) {

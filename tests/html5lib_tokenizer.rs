@@ -45,16 +45,28 @@ struct Tally {
 
 #[test]
 fn html5lib_tokenizer_suite() {
-    let dir = common::shared_dir().join("html5lib-tests").join("tokenizer");
+    let dir = common::shared_dir()
+        .join("html5lib-tests")
+        .join("tokenizer");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("html5lib tokenizer tests not found in {}: {e}", dir.display()))
+        .unwrap_or_else(|e| {
+            panic!(
+                "html5lib tokenizer tests not found in {}: {e}",
+                dir.display()
+            )
+        })
         .map(|entry| entry.expect("entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "test"))
         .collect();
     files.sort();
-    assert!(files.len() >= 14, "expected the 14 tokenizer test files in {}", dir.display());
+    assert!(
+        files.len() >= 14,
+        "expected the 14 tokenizer test files in {}",
+        dir.display()
+    );
 
-    let mut report = String::from("| file | passed | failed | n/a | pass rate |\n|---|---:|---:|---:|---:|\n");
+    let mut report =
+        String::from("| file | passed | failed | n/a | pass rate |\n|---|---:|---:|---:|---:|\n");
     let (mut all_passed, mut all_run) = (0, 0);
     let mut below_floor = Vec::new();
     for path in &files {
@@ -96,7 +108,10 @@ fn html5lib_tokenizer_suite() {
         100.0 * all_passed as f64 / all_run as f64
     );
     println!("{report}");
-    assert!(below_floor.is_empty(), "conformance regressed: {below_floor:#?}");
+    assert!(
+        below_floor.is_empty(),
+        "conformance regressed: {below_floor:#?}"
+    );
 }
 
 fn run_test(test: &Value, tally: &mut Tally) {
@@ -163,13 +178,7 @@ fn token_json(token: Token) -> Value {
         Token::EndTag(name) => json!(["EndTag", name]),
         Token::Text(text) => json!(["Character", text]),
         Token::Comment(text) => json!(["Comment", text]),
-        Token::Doctype(d) => json!([
-            "DOCTYPE",
-            d.name,
-            d.public_id,
-            d.system_id,
-            !d.force_quirks
-        ]),
+        Token::Doctype(d) => json!(["DOCTYPE", d.name, d.public_id, d.system_id, !d.force_quirks]),
     }
 }
 
@@ -188,7 +197,9 @@ fn expected_tokens(output: &Value, double_escaped: bool) -> Option<Vec<Value>> {
 fn unescape_value(value: &Value) -> Option<Value> {
     Some(match value {
         Value::String(s) => Value::String(unescape(s, true)?),
-        Value::Array(items) => Value::Array(items.iter().map(unescape_value).collect::<Option<_>>()?),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(unescape_value).collect::<Option<_>>()?)
+        }
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| Some((unescape(k, true)?, unescape_value(v)?)))
@@ -221,7 +232,11 @@ fn coalesce(tokens: Vec<Value>) -> Vec<Value> {
     for token in tokens {
         if token[0] == "Character" {
             if let Some(last) = out.last_mut().filter(|last| last[0] == "Character") {
-                let joined = format!("{}{}", last[1].as_str().unwrap(), token[1].as_str().unwrap());
+                let joined = format!(
+                    "{}{}",
+                    last[1].as_str().unwrap(),
+                    token[1].as_str().unwrap()
+                );
                 last[1] = Value::String(joined);
                 continue;
             }

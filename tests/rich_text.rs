@@ -51,7 +51,10 @@ fn whitespace_collapses_as_in_a_browser() {
         ("<p>\u{3000}\u{3000}丽水</p>", "<p>丽水</p>"),
         ("a<br>b <br> c<br>", "<p>a<br>b<br>c</p>"),
         ("<p><br>a</p>", "<p><br>a</p>"),
-        ("<pre>\n  code\n    more</pre>", "<pre>  code\n    more</pre>"),
+        (
+            "<pre>\n  code\n    more</pre>",
+            "<pre>  code\n    more</pre>",
+        ),
         ("<pre>\n\nkept</pre>", "<pre>\nkept</pre>"),
     ]);
 }
@@ -130,7 +133,10 @@ fn links_resolve_against_the_base() {
 
 #[test]
 fn relative_urls_need_a_base() {
-    let blocks = html_to_blocks(r#"<p><a href="/x">a</a> <img src="i.png" alt="i"></p>"#, None);
+    let blocks = html_to_blocks(
+        r#"<p><a href="/x">a</a> <img src="i.png" alt="i"></p>"#,
+        None,
+    );
     assert_eq!(blocks_markup(&blocks), "<p>a i</p>");
     let blocks = html_to_blocks(r#"<p><a href="https://a.example/">a</a></p>"#, None);
     assert_eq!(
@@ -142,7 +148,10 @@ fn relative_urls_need_a_base() {
 #[test]
 fn headings_map_onto_the_article_levels() {
     check(&[
-        ("<h1>T</h1><h2>S</h2><h4>x</h4>", "<h2>T</h2><h3>S</h3><h5>x</h5>"),
+        (
+            "<h1>T</h1><h2>S</h2><h4>x</h4>",
+            "<h2>T</h2><h3>S</h3><h5>x</h5>",
+        ),
         ("<h3>c</h3><h4>d</h4>", "<h2>c</h2><h3>d</h3>"),
         ("<h1>a</h1><h6>deep</h6>", "<h2>a</h2><h6>deep</h6>"),
         ("<h2>a<h3>b</h3>", "<h2>a</h2><h3>b</h3>"),
@@ -327,7 +336,10 @@ fn hostile_nesting_is_flattened_not_fatal() {
 #[test]
 fn text_of_html_on_one_line() {
     assert_eq!(
-        html_to_text("<h2>A</h2><p>b <b>c</b></p><ul><li>d</ul><script>e</script>", 1000),
+        html_to_text(
+            "<h2>A</h2><p>b <b>c</b></p><ul><li>d</ul><script>e</script>",
+            1000
+        ),
         "A b c d"
     );
     // Reading stops once the budget is spent (after the text token that spent it).

@@ -75,10 +75,12 @@ pub struct Builder<'a> {
     top_heading: u8,
     /// Characters of text still wanted (for excerpts).
     chars_left: usize,
+    /// Text only: images (and their alt text) are left out.
+    text_only: bool,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(base: Option<&'a str>, max_chars: usize) -> Self {
+    pub fn new(base: Option<&'a str>) -> Self {
         Builder {
             base,
             stack: vec![open(Container::Root, "", 0, false)],
@@ -86,7 +88,18 @@ impl<'a> Builder<'a> {
             skip: None,
             flattened: 0,
             top_heading: 6,
+            chars_left: usize::MAX,
+            text_only: false,
+        }
+    }
+
+    /// For one line of text: images are left out and reading stops after about
+    /// `max_chars` characters.
+    pub fn text_only(base: Option<&'a str>, max_chars: usize) -> Self {
+        Builder {
             chars_left: max_chars,
+            text_only: true,
+            ..Builder::new(base)
         }
     }
 
@@ -171,7 +184,11 @@ impl<'a> Builder<'a> {
             Kind::Styled(style) => self.open_mark(tag.name, Mark::Style(style)),
             Kind::Link => {
                 // A link inside a link ends the outer one, as in a browser.
-                if let Some(at) = self.marks.iter().rposition(|(_, m)| matches!(m, Mark::Link(_))) {
+                if let Some(at) = self
+                    .marks
+                    .iter()
+                    .rposition(|(_, m)| matches!(m, Mark::Link(_)))
+                {
                     self.marks.remove(at);
                 }
                 let href = tag.attr("href").and_then(|href| safe_link(href, self.base));
@@ -181,6 +198,7 @@ impl<'a> Builder<'a> {
                 let marks = self.mark_list();
                 self.top().run.push_line_break(&marks);
             }
+            Kind::Image if self.text_only => {}
             Kind::Image => self.image(&tag),
             Kind::Rule => {
                 self.flush_top();
@@ -571,10 +589,13 @@ impl<'a> Builder<'a> {
     }
 
     fn table(&mut self) -> Option<&mut Table> {
-        self.stack.iter_mut().rev().find_map(|o| match &mut o.container {
-            Container::Table(table) => Some(table),
-            _ => None,
-        })
+        self.stack
+            .iter_mut()
+            .rev()
+            .find_map(|o| match &mut o.container {
+                Container::Table(table) => Some(table),
+                _ => None,
+            })
     }
 }
 

@@ -29,8 +29,7 @@ pub fn longest_named(input: &str) -> Option<(&'static str, &'static str)> {
             .map(char::len_utf8)
             .sum();
         let value = entries.get(value_start..value_start + value_len)?;
-        if input.starts_with(name) && best.is_none_or(|(b, _): (&str, &str)| b.len() < name.len())
-        {
+        if input.starts_with(name) && best.is_none_or(|(b, _): (&str, &str)| b.len() < name.len()) {
             best = Some((name, value));
         }
         entries = entries.get(value_start + value_len..)?;

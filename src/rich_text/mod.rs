@@ -20,13 +20,13 @@ use crate::view_model::{inline_text, Block};
 /// The blocks of `html`. Relative URLs resolve against `base` (the item's URL, else the
 /// feed's); without a base they are dropped.
 pub fn html_to_blocks(html: &str, base: Option<&str>) -> Vec<Block> {
-    builder::Builder::new(base, usize::MAX).run(html)
+    builder::Builder::new(base).run(html)
 }
 
-/// The text of `html` on one line (blocks separated by spaces), reading no further than
-/// about `max_chars` characters of text.
+/// The text of `html` on one line (blocks separated by spaces, images left out), reading no
+/// further than about `max_chars` characters of text.
 pub fn html_to_text(html: &str, max_chars: usize) -> String {
-    let blocks = builder::Builder::new(None, max_chars).run(html);
+    let blocks = builder::Builder::text_only(None, max_chars).run(html);
     let mut line = String::new();
     push_blocks_text(&blocks, &mut line);
     crate::plain_text::clean_line(&line)

@@ -168,7 +168,9 @@ fn wrap(out: &mut String, tag: &str, inner: impl FnOnce(&mut String)) {
 }
 
 fn text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn attr(s: &str) -> String {
@@ -249,12 +251,15 @@ fn collect_inlines(content: &[Inline], s: &mut ModelStrings) {
 /// reference.
 pub fn is_allowed_url(url: &str, mailto: bool) -> bool {
     let lower = url.to_ascii_lowercase();
-    let scheme = url.split_once(':').map(|(before, _)| before).filter(|before| {
-        before.starts_with(|c: char| c.is_ascii_alphabetic())
-            && before
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
+    let scheme = url
+        .split_once(':')
+        .map(|(before, _)| before)
+        .filter(|before| {
+            before.starts_with(|c: char| c.is_ascii_alphabetic())
+                && before
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
     let scheme_ok = match scheme {
         None => true,
         Some(_) => {
@@ -275,14 +280,18 @@ pub fn is_allowed_url(url: &str, mailto: bool) -> bool {
 pub fn assert_model_invariants(blocks: &[Block]) {
     let strings = model_strings(blocks);
     for link in &strings.links {
-        assert!(is_allowed_url(link, true), "unsafe link {link:?} in {blocks:?}");
+        assert!(
+            is_allowed_url(link, true),
+            "unsafe link {link:?} in {blocks:?}"
+        );
     }
     for image in &strings.images {
-        assert!(is_allowed_url(image, false), "unsafe image {image:?} in {blocks:?}");
+        assert!(
+            is_allowed_url(image, false),
+            "unsafe image {image:?} in {blocks:?}"
+        );
     }
-    let mut prose = Vec::new();
-    collect_prose(blocks, &mut prose);
-    for text in prose {
+    for text in prose_texts(blocks) {
         assert!(
             !text.chars().any(char::is_control),
             "control character in {text:?}"
@@ -290,7 +299,13 @@ pub fn assert_model_invariants(blocks: &[Block]) {
     }
 }
 
-/// Texts outside `pre` (where newlines and tabs are content).
+/// Texts outside `pre` (where newlines, tabs and runs of spaces are content).
+pub fn prose_texts(blocks: &[Block]) -> Vec<String> {
+    let mut prose = Vec::new();
+    collect_prose(blocks, &mut prose);
+    prose
+}
+
 fn collect_prose(blocks: &[Block], out: &mut Vec<String>) {
     for block in blocks {
         match block {
