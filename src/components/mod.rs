@@ -4,5 +4,6 @@ pub mod app;
 pub mod article;
 pub mod figure;
 pub mod headline_section;
+pub mod rich_text;
 pub mod sidebar;
 pub mod states;
