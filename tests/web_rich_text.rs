@@ -401,7 +401,10 @@ async fn the_probe_sees_a_handler_that_runs() {
     document.body().unwrap().append_child(&img).unwrap();
     let start = js_sys::Date::now();
     while probe_calls() == 0 {
-        assert!(js_sys::Date::now() - start < 10_000.0, "the probe never ran");
+        assert!(
+            js_sys::Date::now() - start < 10_000.0,
+            "the probe never ran"
+        );
         gloo_timers::future::sleep(std::time::Duration::from_millis(10)).await;
     }
     img.remove();
