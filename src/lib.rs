@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod plain_text;
 pub mod rich_text;
 pub mod rotation;
+pub mod script_language;
 pub mod timestamp;
 pub mod url_policy;
 pub mod view_model;

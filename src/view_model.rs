@@ -25,6 +25,10 @@ pub struct Article {
     /// Absolute `http(s)` URL of the original, if any and if safe.
     pub url: Option<String>,
     pub published: Option<Timestamp>,
+    /// The content's language for its `lang` attribute (fonts follow it): the feed's
+    /// `language`, else guessed from the script (`zh`, `ja`, `ko`, or `""` for unknown).
+    /// `None` leaves the widget's language in force.
+    pub language: Option<String>,
     /// Source line ("中国新闻网"); from the extension, else the authors, else the feed title.
     pub source: Option<String>,
     pub blocks: Vec<Block>,

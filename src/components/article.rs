@@ -31,7 +31,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         onnavigate: props.onnavigate.clone(),
     };
     html! {
-        <article class="nw-article" part="article">
+        <article class="nw-article" part="article" lang={article.language.clone()}>
             <h1 class="nw-headline" part="headline">
                 if let Some(url) = &article.url {
                     <a href={url.clone()} onclick={navigate_on_click(&props.onnavigate, url, &article.title)}>{ &article.title }</a>

@@ -9,6 +9,7 @@ use crate::plain_text::{
     clean_line, excerpt, html_excerpt, html_to_line, text_excerpt, text_to_paragraphs,
 };
 use crate::rich_text::html_to_blocks;
+use crate::script_language;
 use crate::url_policy::{is_absolute_http, is_usable_base, safe_url};
 use crate::view_model::{Article, Block, Figure, Headline, Image, Inline, Page, Section};
 
@@ -88,13 +89,27 @@ fn link_base<'a>(feed: &'a Feed, options: &ReadOptions<'a>) -> Option<&'a str> {
 
 impl Context<'_> {
     fn article(&self, item: &Item) -> Article {
+        let title = display_title(item);
+        let blocks = self.article_blocks(item);
+        let language = self
+            .feed
+            .language
+            .as_deref()
+            .and_then(language_tag)
+            .or_else(|| {
+                // The first blocks are enough to tell the script.
+                let start = blocks.get(..blocks.len().min(8)).unwrap_or(&[]);
+                let sample = format!("{title} {}", crate::rich_text::blocks_text(start));
+                script_language::guess(&sample).map(str::to_string)
+            });
         Article {
             id: item.id.clone(),
-            title: display_title(item),
+            title,
             url: self.item_url(item),
             published: item.date_published.or(item.date_modified),
+            language,
             source: self.source(item),
-            blocks: self.article_blocks(item),
+            blocks,
             tags: tags(&item.tags),
         }
     }

@@ -27,8 +27,13 @@ pub fn html_to_blocks(html: &str, base: Option<&str>) -> Vec<Block> {
 /// further than about `max_chars` characters of text.
 pub fn html_to_text(html: &str, max_chars: usize) -> String {
     let blocks = builder::Builder::text_only(None, max_chars).run(html);
+    blocks_text(&blocks)
+}
+
+/// The text of blocks on one line, as a reader would read it aloud.
+pub fn blocks_text(blocks: &[Block]) -> String {
     let mut line = String::new();
-    push_blocks_text(&blocks, &mut line);
+    push_blocks_text(blocks, &mut line);
     crate::plain_text::clean_line(&line)
 }
 
