@@ -43,7 +43,9 @@ export function payloadFeed() {
     language: "en",
     items: payloads().map((p, i) => ({
       id: `p${i}`,
-      title: `${i} ${p.name}`,
+      // Titles may carry markup (the widget reads them as HTML): the name is escaped so the
+      // headline shows it as written.
+      title: `${i} ${p.name}`.replaceAll("&", "&amp;").replaceAll("<", "&lt;"),
       url: "https://news.example/2024/story.html",
       content_html: p.html,
     })),
