@@ -21,7 +21,7 @@ pub fn guess(text: &str) -> Option<&'static str> {
                 hangul += 1
             }
             '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => han += 1,
-            c if c.is_alphabetic() => letters += 1,
+            c if is_other_letter(c) => letters += 1,
             _ => {}
         }
     }
@@ -42,4 +42,14 @@ pub fn guess(text: &str) -> Option<&'static str> {
     } else {
         "zh"
     })
+}
+
+/// Letters of the alphabetic scripts a feed is likely to be written in (Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao): ranges rather than
+/// `char::is_alphabetic`, whose Unicode tables cost wasm for no better guess.
+fn is_other_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{6FF}' | '\u{900}'..='\u{EFF}' | '\u{1E00}'..='\u{1FFF}')
+            && c != '\u{D7}'
+            && c != '\u{F7}'
 }

@@ -92,7 +92,10 @@ pub fn safe_srcset(raw: &str, base: Option<&str>) -> Option<String> {
         }
         let url_end = rest.find(is_html_space).unwrap_or(rest.len());
         // `get` rather than `split_at`: no panic path (and its formatting) in the wasm.
-        let (mut url, after) = (rest.get(..url_end).unwrap_or(rest), rest.get(url_end..).unwrap_or(""));
+        let (mut url, after) = (
+            rest.get(..url_end).unwrap_or(rest),
+            rest.get(url_end..).unwrap_or(""),
+        );
         let descriptor;
         if url.ends_with(',') {
             url = url.trim_end_matches(',');

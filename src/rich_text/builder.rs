@@ -760,21 +760,28 @@ fn parse_integer(raw: &str) -> Option<i32> {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    let end = digits
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(digits.len());
+    let value = leading_number(digits)?;
     // Nine digits fit an i32; longer numbers are not a list's start or a cell's span.
-    let value: i64 = digits.get(..end).filter(|d| d.len() <= 9)?.parse().ok()?;
-    i32::try_from(if negative { -value } else { value }).ok()
+    let value = i32::try_from(value).ok().filter(|v| *v < 1_000_000_000)?;
+    Some(if negative { -value } else { value })
 }
 
 /// An image dimension in CSS pixels: digits (optionally followed by `px`), 1 to 10,000.
 fn parse_dimension(raw: &str) -> Option<u32> {
     let s = raw.trim_matches(|c: char| c.is_ascii_whitespace());
     let s = s.strip_suffix("px").unwrap_or(s);
-    if s.is_empty() || s.len() > 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok().filter(|&n| (1..=10_000).contains(&n))
+    leading_number(s).filter(|n| (1..=10_000).contains(n))
+}
+
+/// The number the leading ASCII digits spell (saturating), `None` without digits. By hand:
+/// `str::parse` brings its error formatting into the wasm.
+fn leading_number(s: &str) -> Option<u32> {
+    let mut value: Option<u32> = None;
+    for digit in s.bytes().map_while(|b| (b as char).to_digit(10)) {
+        value = Some(value.unwrap_or(0).saturating_mul(10).saturating_add(digit));
+    }
+    value
 }

@@ -2,37 +2,54 @@
 
 use super::entities_table::{BUCKETS, TABLE};
 
-/// The longest named reference `input` starts with (the name as written, including its `;`
-/// when it has one), and the one or two characters it stands for.
+/// The longest named reference `input` starts with: how many bytes of `input` it takes (its
+/// `;` included) and the one or two characters it stands for.
 ///
 /// "Longest" is the standard's rule: `&notin;` is `∉`, `&notit;` is `¬` followed by `it;`.
-pub fn longest_named(input: &str) -> Option<(&'static str, &'static str)> {
+/// A name counts without its `;` only for the legacy names that allow it (`&amp`, `&copy`).
+pub fn longest_named(input: &str) -> Option<(usize, &'static str)> {
     let first = *input.as_bytes().first()?;
     let bucket = match first {
         b'A'..=b'Z' => usize::from(first - b'A'),
         b'a'..=b'z' => usize::from(first - b'a') + 26,
         _ => return None,
     };
-    let start = usize::from(*BUCKETS.get(bucket)?);
     let end = usize::from(*BUCKETS.get(bucket + 1)?);
-    let mut entries = TABLE.get(start..end)?;
+    let mut at = usize::from(*BUCKETS.get(bucket)?);
+    let table = TABLE.as_bytes();
+    let input = input.as_bytes();
+    // The entries are front-coded: each name is rebuilt from the one before it.
+    let mut name = [0u8; 32];
     let mut best = None;
-    while !entries.is_empty() {
-        let name_len = entries.bytes().position(|b| b < 0x20)?;
-        let count = usize::from(*entries.as_bytes().get(name_len)?);
-        let name = entries.get(..name_len)?;
-        let value_start = name_len + 1;
-        let value_len: usize = entries
+    while at < end {
+        let shared = usize::from(*table.get(at)?);
+        let suffix_start = at + 1;
+        let suffix_len = table
+            .get(suffix_start..end)?
+            .iter()
+            .position(|&b| b < 0x20)?;
+        let name_len = shared + suffix_len;
+        name.get_mut(shared..name_len)?
+            .copy_from_slice(table.get(suffix_start..suffix_start + suffix_len)?);
+        let flag = *table.get(suffix_start + suffix_len)?;
+        let value_start = suffix_start + suffix_len + 1;
+        let value_len: usize = TABLE
             .get(value_start..)?
             .chars()
-            .take(count)
+            .take(usize::from(flag & 3))
             .map(char::len_utf8)
             .sum();
-        let value = entries.get(value_start..value_start + value_len)?;
-        if input.starts_with(name) && best.is_none_or(|(b, _): (&str, &str)| b.len() < name.len()) {
-            best = Some((name, value));
+        if input.starts_with(name.get(..name_len)?) {
+            let used = match input.get(name_len) {
+                Some(b';') => Some(name_len + 1),
+                _ if flag & 4 != 0 => Some(name_len),
+                _ => None,
+            };
+            if let Some(used) = used.filter(|&u| best.is_none_or(|(b, _)| b < u)) {
+                best = Some((used, TABLE.get(value_start..value_start + value_len)?));
+            }
         }
-        entries = entries.get(value_start + value_len..)?;
+        at = value_start + value_len;
     }
     best
 }

@@ -59,6 +59,7 @@ impl InlineRun {
     /// Adds text, returning how many characters it kept.
     pub fn push_text(&mut self, marks: &[Mark], text: &str) -> usize {
         let mut kept = String::new();
+        let mut count = 0;
         for c in text.chars() {
             if self.skip_newline {
                 self.skip_newline = false;
@@ -67,10 +68,9 @@ impl InlineRun {
                 }
             }
             if self.preserve {
-                match c {
-                    '\n' | '\t' => kept.push(c),
-                    c if c.is_control() => {}
-                    c => kept.push(c),
+                if !c.is_control() || c == '\n' || c == '\t' {
+                    kept.push(c);
+                    count += 1;
                 }
                 continue;
             }
@@ -78,6 +78,7 @@ impl InlineRun {
             if c.is_ascii_whitespace() || c.is_control() {
                 if (self.has_content || !kept.is_empty()) && !self.after_space {
                     kept.push(' ');
+                    count += 1;
                     self.after_space = true;
                 }
                 continue;
@@ -87,12 +88,12 @@ impl InlineRun {
                 continue;
             }
             kept.push(c);
+            count += 1;
             self.after_space = false;
         }
         if kept.is_empty() {
             return 0;
         }
-        let count = kept.chars().count();
         self.has_content = true;
         let target = self.target(marks);
         match target.last_mut() {

@@ -181,7 +181,18 @@ impl<'a> Tokenizer<'a> {
     pub fn new(input: &'a str) -> Self {
         // The standard's input preprocessing: CR LF and lone CR become LF.
         let input = if input.contains('\r') {
-            Cow::Owned(input.replace("\r\n", "\n").replace('\r', "\n"))
+            // A loop rather than `replace("\r\n", …)`, whose substring searcher costs wasm.
+            let mut normal = String::with_capacity(input.len());
+            let mut chars = input.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\r' {
+                    chars.next_if_eq(&'\n');
+                    normal.push('\n');
+                } else {
+                    normal.push(c);
+                }
+            }
+            Cow::Owned(normal)
         } else {
             Cow::Borrowed(input)
         };
@@ -1076,24 +1087,29 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn named_reference(&mut self) {
-        let Some((name, value)) = entities::longest_named(self.rest()) else {
+        let Some((used, value)) = entities::longest_named(self.rest()) else {
             // No name matches: the `&` stays literal and the letters are read as text.
             self.flush_reference();
             self.state = State::AmbiguousAmpersand;
             return;
         };
-        self.pos += name.len();
-        let next = self.rest().chars().next();
+        let name = self.rest().get(..used).unwrap_or("");
         let historical = self.in_attribute()
             && !name.ends_with(';')
-            && next.is_some_and(|n| n == '=' || n.is_ascii_alphanumeric());
+            && self
+                .rest()
+                .get(used..)
+                .and_then(|after| after.chars().next())
+                .is_some_and(|n| n == '=' || n.is_ascii_alphanumeric());
         if historical {
             // `href="?a=1&copy=2"` keeps `&copy`: old pages relied on it.
-            self.buffer.push_str(name);
+            let name = name.to_string();
+            self.buffer.push_str(&name);
         } else {
             self.buffer.clear();
             self.buffer.push_str(value);
         }
+        self.pos += used;
         self.flush_reference();
         self.state = self.return_state;
     }
