@@ -410,3 +410,47 @@ async fn the_probe_sees_a_handler_that_runs() {
     img.remove();
     install_probe();
 }
+
+#[wasm_bindgen(inline_js = r#"
+export function glyph_width(root, glyph) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(glyph);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + glyph.length);
+    const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+    return range.getBoundingClientRect().width / size;
+  }
+  return -1;
+}
+"#)]
+extern "C" {
+    /// The width of `glyph`'s first occurrence under `root`, in ems of its font size.
+    fn glyph_width(root: &Element, glyph: &str) -> f64;
+}
+
+#[wasm_bindgen_test]
+async fn an_english_apostrophe_is_proportional_even_in_a_chinese_widget() {
+    // No language declared and none configured: the widget's UI is zh-CN, the article's
+    // script is Latin, so its fonts are Latin first and "’" is not a full-width CJK glyph.
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+        {"id":"1","title":"Ueda’s first game","content_html":"<p>Fumito Ueda’s first game, Ico, was a beautiful, moody masterpiece.</p>"}]}"#;
+    let widget = mount_widget(&feed_url(feed)).await;
+    widget.wait_for_text("h1").await;
+    let article = widget
+        .root
+        .query_selector("article")
+        .unwrap()
+        .expect("article");
+    assert_eq!(article.get_attribute("lang").as_deref(), Some(""));
+    let body = widget
+        .root
+        .query_selector(".nw-body")
+        .unwrap()
+        .expect("body");
+    let width = glyph_width(&body, "’");
+    assert!(width > 0.0 && width < 0.5, "’ is {width} em wide");
+    widget.unmount();
+}
