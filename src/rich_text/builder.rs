@@ -67,7 +67,9 @@ struct Skip {
 pub struct Builder<'a> {
     base: Option<&'a str>,
     stack: Vec<Open>,
-    marks: Vec<(String, Mark)>,
+    /// Open inline elements, innermost last, and the names of the elements that opened them.
+    marks: Vec<Mark>,
+    mark_names: Vec<String>,
     skip: Option<Skip>,
     /// Start tags of containers not opened (too deep) whose end tags are still to come.
     flattened: usize,
@@ -85,6 +87,7 @@ impl<'a> Builder<'a> {
             base,
             stack: vec![open(Container::Root, "", 0, false)],
             marks: Vec::new(),
+            mark_names: Vec::new(),
             skip: None,
             flattened: 0,
             top_heading: 6,
@@ -184,20 +187,14 @@ impl<'a> Builder<'a> {
             Kind::Styled(style) => self.open_mark(tag.name, Mark::Style(style)),
             Kind::Link => {
                 // A link inside a link ends the outer one, as in a browser.
-                if let Some(at) = self
-                    .marks
-                    .iter()
-                    .rposition(|(_, m)| matches!(m, Mark::Link(_)))
-                {
+                if let Some(at) = self.marks.iter().rposition(|m| matches!(m, Mark::Link(_))) {
                     self.marks.remove(at);
+                    self.mark_names.remove(at);
                 }
                 let href = tag.attr("href").and_then(|href| safe_link(href, self.base));
                 self.open_mark(tag.name, Mark::Link(href));
             }
-            Kind::LineBreak => {
-                let marks = self.mark_list();
-                self.top().run.push_line_break(&marks);
-            }
+            Kind::LineBreak => self.line_break(),
             Kind::Image if self.text_only => {}
             Kind::Image => self.image(&tag),
             Kind::Rule => {
@@ -210,12 +207,26 @@ impl<'a> Builder<'a> {
 
     fn open_mark(&mut self, name: String, mark: Mark) {
         if self.marks.len() < MAX_MARKS {
-            self.marks.push((name, mark));
+            self.marks.push(mark);
+            self.mark_names.push(name);
         }
     }
 
-    fn mark_list(&self) -> Vec<Mark> {
-        self.marks.iter().map(|(_, mark)| mark.clone()).collect()
+    /// The innermost block's inline run and the marks open now (borrowed side by side).
+    fn run_and_marks(&mut self) -> (&mut InlineRun, &[Mark]) {
+        if self.stack.is_empty() {
+            self.stack.push(open(Container::Root, "", 0, false));
+        }
+        let marks = self.marks.as_slice();
+        match self.stack.last_mut() {
+            Some(top) => (&mut top.run, marks),
+            None => unreachable!("the stack was just made non-empty"),
+        }
+    }
+
+    fn line_break(&mut self) {
+        let (run, marks) = self.run_and_marks();
+        run.push_line_break(marks);
     }
 
     fn open_container(&mut self, kind: Kind, tag: Tag, tokenizer: &mut Tokenizer<'_>) {
@@ -334,16 +345,14 @@ impl<'a> Builder<'a> {
         let kind = allow_list::kind(name);
         match kind {
             Kind::Styled(_) | Kind::Link => {
-                if let Some(at) = self.marks.iter().rposition(|(n, _)| n == name) {
+                if let Some(at) = self.mark_names.iter().rposition(|n| n == name) {
                     self.marks.remove(at);
+                    self.mark_names.remove(at);
                 }
             }
             // `</br>` is a line break and `</p>` without a `<p>` an empty paragraph, in
             // browsers too.
-            Kind::LineBreak => {
-                let marks = self.mark_list();
-                self.top().run.push_line_break(&marks);
-            }
+            Kind::LineBreak => self.line_break(),
             Kind::Dropped { .. } | Kind::Ignored | Kind::Unwrapped | Kind::Image | Kind::Rule => {}
             _ => self.close_element(name, kind),
         }
@@ -394,8 +403,8 @@ impl<'a> Builder<'a> {
         {
             self.push_container(Container::ListItem, String::new());
         }
-        let marks = self.mark_list();
-        let kept = self.top().run.push_text(&marks, text);
+        let (run, marks) = self.run_and_marks();
+        let kept = run.push_text(marks, text);
         self.chars_left = self.chars_left.saturating_sub(kept);
     }
 
@@ -405,14 +414,14 @@ impl<'a> Builder<'a> {
             .attr("srcset")
             .and_then(|srcset| safe_srcset(srcset, self.base));
         let alt = tag.attr("alt").map(clean_text).unwrap_or_default();
-        let marks = self.mark_list();
         let in_figure = self
             .stack
             .iter()
             .any(|o| matches!(o.container, Container::Figure(_)));
         if src.is_none() && srcset.is_none() && !in_figure {
             // What a browser shows for an image it cannot load: its text alternative.
-            let kept = self.top().run.push_text(&marks, &alt);
+            let (run, marks) = self.run_and_marks();
+            let kept = run.push_text(marks, &alt);
             self.chars_left = self.chars_left.saturating_sub(kept);
             return;
         }
@@ -430,7 +439,8 @@ impl<'a> Builder<'a> {
             height,
             alt,
         };
-        self.top().run.push(&marks, Inline::Image(image));
+        let (run, marks) = self.run_and_marks();
+        run.push(marks, Inline::Image(image));
     }
 
     fn top(&mut self) -> &mut Open {
@@ -489,6 +499,7 @@ impl<'a> Builder<'a> {
         };
         flush(&mut closing);
         self.marks.truncate(closing.marks_at_open);
+        self.mark_names.truncate(closing.marks_at_open);
         let blocks = closing.blocks;
         match closing.container {
             Container::Root | Container::Flow => self.deliver(blocks),

@@ -39,7 +39,15 @@ pub fn longest_named(input: &str) -> Option<(usize, &'static str)> {
             .take(usize::from(flag & 3))
             .map(char::len_utf8)
             .sum();
-        if input.starts_with(name.get(..name_len)?) {
+        let candidate = name.get(..name_len)?;
+        // Names are sorted: once one sorts after the input (and is not a prefix of it), no
+        // later one can match.
+        if let Some((c, i)) = candidate.iter().zip(input).find(|(c, i)| c != i) {
+            if c > i {
+                break;
+            }
+        }
+        if input.starts_with(candidate) {
             let used = match input.get(name_len) {
                 Some(b';') => Some(name_len + 1),
                 _ if flag & 4 != 0 => Some(name_len),
