@@ -11,7 +11,8 @@ export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown
 # Brotli bytes a first visit may load. The brief's budget is 64 KiB (65536); the bundle is
 # not there yet (README, "Sizes"), so CI gates today's size (+2 %) to stop it growing.
-SIZE_BUDGET ?= 99500
+# 120,881 B with rich article bodies (issue 9: +23.4 kB; html5gum instead would add 25 kB more).
+SIZE_BUDGET ?= 123300
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: serve serve-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
