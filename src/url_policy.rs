@@ -48,6 +48,132 @@ pub fn safe_url(raw: &str, base: Option<&str>) -> Option<String> {
     Some(joined.unwrap_or_else(|| candidate.to_string()))
 }
 
+/// A link from an article body (`<a href>`): `http:`, `https:` or `mailto:`, or `None`.
+///
+/// The scheme is judged as a browser would read the attribute: character references are
+/// already decoded (the tokenizer did that), ASCII tabs and newlines anywhere are removed and
+/// C0 controls and spaces at either end trimmed, the scheme's case folded. So
+/// `java&#x09;script:` is `javascript:` and is dropped. Relative references are resolved
+/// against `base` (the item's URL, else the feed's) and dropped when there is none: they
+/// must never resolve against the partner's page.
+pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
+    let url = browser_normalise(raw);
+    if let Some(scheme) = scheme_of(&url) {
+        if scheme.eq_ignore_ascii_case("mailto") {
+            let address = url.get(scheme.len() + 1..)?;
+            let usable = !address.is_empty() && !address.chars().any(is_forbidden);
+            return usable.then(|| format!("mailto:{address}"));
+        }
+    }
+    safe_body_url(&url, base)
+}
+
+/// An image from an article body (`<img src>`, a `srcset` candidate): `http:` or `https:`
+/// only, judged and resolved as [`safe_link`] does.
+pub fn safe_image(raw: &str, base: Option<&str>) -> Option<String> {
+    safe_body_url(&browser_normalise(raw), base)
+}
+
+/// A `srcset` with every candidate judged by [`safe_image`] and resolved; candidates that
+/// fail, or whose descriptor is not a width (`640w`) or a density (`2x`), are dropped.
+/// `None` when none is left.
+///
+/// Parsed as the HTML standard parses it: a URL runs to the next whitespace (trailing commas
+/// end it), a descriptor to the next comma outside parentheses.
+pub fn safe_srcset(raw: &str, base: Option<&str>) -> Option<String> {
+    /// More candidates than any real image offers; the rest are ignored.
+    const MAX_CANDIDATES: usize = 16;
+    let mut kept: Vec<String> = Vec::new();
+    let mut rest = raw;
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_html_space(c) || c == ',');
+        if rest.is_empty() || kept.len() == MAX_CANDIDATES {
+            break;
+        }
+        let url_end = rest.find(is_html_space).unwrap_or(rest.len());
+        // `get` rather than `split_at`: no panic path (and its formatting) in the wasm.
+        let (mut url, after) = (
+            rest.get(..url_end).unwrap_or(rest),
+            rest.get(url_end..).unwrap_or(""),
+        );
+        let descriptor;
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+            descriptor = "";
+            rest = after;
+        } else {
+            let mut depth = 0usize;
+            let end = after
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth = depth.saturating_sub(1),
+                        ',' if depth == 0 => return true,
+                        _ => {}
+                    }
+                    false
+                })
+                .map_or(after.len(), |(at, _)| at);
+            descriptor = after.get(..end).unwrap_or("").trim_matches(is_html_space);
+            rest = after.get(end..).unwrap_or("");
+        }
+        if !is_srcset_descriptor(descriptor) {
+            continue;
+        }
+        if let Some(url) = safe_image(url, base) {
+            kept.push(if descriptor.is_empty() {
+                url
+            } else {
+                format!("{url} {descriptor}")
+            });
+        }
+    }
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// Nothing, a width (`640w`) or a pixel density (`2x`, `1.5x`).
+fn is_srcset_descriptor(descriptor: &str) -> bool {
+    if descriptor.is_empty() {
+        return true;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(width) = descriptor.strip_suffix('w') {
+        return digits(width) && width.bytes().any(|b| b != b'0');
+    }
+    let Some(density) = descriptor.strip_suffix('x') else {
+        return false;
+    };
+    match density.split_once('.') {
+        Some((whole, fraction)) => (whole.is_empty() || digits(whole)) && digits(fraction),
+        None => digits(density),
+    }
+}
+
+fn is_html_space(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{C}' | '\r' | ' ')
+}
+
+/// What a browser does to an attribute URL before reading its scheme: ASCII tab and newline
+/// removed anywhere, C0 controls and spaces trimmed at both ends. Inner spaces, which the
+/// browser would percent-encode, are encoded here so that the rest of the policy (which
+/// rejects whitespace) keeps such links.
+fn browser_normalise(raw: &str) -> String {
+    trim_c0_and_space(raw)
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .replace(' ', "%20")
+}
+
+/// `http(s)` only; a relative reference needs a base.
+fn safe_body_url(url: &str, base: Option<&str>) -> Option<String> {
+    if base.is_none() && scheme_of(url).is_none() {
+        return None;
+    }
+    safe_url(url, base)
+}
+
 /// Whether `raw` is an absolute `http(s)` URL that [`safe_url`] accepts as a base.
 pub fn is_absolute_http(raw: &str) -> bool {
     HttpUrl::parse_base(raw).is_some()

@@ -6,9 +6,10 @@ mod common;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use common::model_markup::{is_allowed_url, model_strings};
 use news_widget::feed::{parse_feed, read_page, FeedError, ReadOptions};
 use news_widget::timestamp::Timestamp;
-use news_widget::view_model::{Block, Page};
+use news_widget::view_model::{inline_text, Block, Inline, Page};
 
 fn read(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Page, FeedError> {
     catch_unwind(AssertUnwindSafe(|| read_page(bytes, options)))
@@ -29,46 +30,36 @@ fn valid_page(name: &str) -> Page {
 }
 
 /// Every text the components would render.
-fn texts(page: &Page) -> Vec<&str> {
-    let mut out = vec![page.feed_title.as_str()];
+fn texts(page: &Page) -> Vec<String> {
+    let mut out = vec![page.feed_title.clone()];
     for section in &page.sections {
-        out.push(&section.title);
+        out.push(section.title.clone());
         for headline in &section.items {
-            out.push(&headline.title);
-            out.extend(headline.summary.as_deref());
+            out.push(headline.title.clone());
+            out.extend(headline.summary.clone());
         }
     }
     if let Some(article) = &page.article {
-        out.push(&article.title);
-        out.extend(article.source.as_deref());
-        out.extend(article.tags.iter().map(String::as_str));
-        for block in &article.blocks {
-            match block {
-                Block::Paragraph(text) | Block::Heading(text) => out.push(text),
-                Block::Figure(figure) => {
-                    out.push(&figure.alt);
-                    out.push(&figure.caption);
-                    out.extend(figure.credit.as_deref());
-                }
-            }
-        }
+        out.push(article.title.clone());
+        out.extend(article.source.clone());
+        out.extend(article.tags.iter().cloned());
+        out.extend(model_strings(&article.blocks).texts);
     }
     out
 }
 
-/// Every URL the components would put in an `href` or `src`.
-fn urls(page: &Page) -> Vec<&str> {
-    let mut out: Vec<&str> = page
+/// Every URL the components would put in an `href` or `src` (body links may be `mailto:`).
+fn urls(page: &Page) -> Vec<String> {
+    let mut out: Vec<String> = page
         .sections
         .iter()
-        .flat_map(|s| s.items.iter().filter_map(|h| h.url.as_deref()))
+        .flat_map(|s| s.items.iter().filter_map(|h| h.url.clone()))
         .collect();
     if let Some(article) = &page.article {
-        out.extend(article.url.as_deref());
-        out.extend(article.blocks.iter().filter_map(|b| match b {
-            Block::Figure(figure) => figure.src.as_deref(),
-            _ => None,
-        }));
+        out.extend(article.url.clone());
+        let strings = model_strings(&article.blocks);
+        out.extend(strings.links);
+        out.extend(strings.images);
     }
     out
 }
@@ -109,13 +100,21 @@ fn assert_renderable(name: &str, page: &Page) {
         }
     }
     for block in &article.blocks {
-        if let Block::Paragraph(text) | Block::Heading(text) = block {
-            assert!(!text.is_empty(), "{name}: empty block");
-            assert_eq!(text.trim(), text, "{name}: untrimmed block");
+        if let Block::Paragraph(content) | Block::Heading { content, .. } = block {
+            assert!(!content.is_empty(), "{name}: empty block");
+            let untrimmed = |inline: Option<&Inline>, edge: fn(&str) -> bool| matches!(inline, Some(Inline::Text(t)) if edge(t));
+            assert!(
+                !untrimmed(content.first(), |t| t.starts_with(' '))
+                    && !untrimmed(content.last(), |t| t.ends_with(' ')),
+                "{name}: untrimmed block {content:?}"
+            );
         }
     }
     for url in urls(page) {
-        assert!(is_http_or_relative(url), "{name}: unsafe URL {url:?}");
+        assert!(
+            is_http_or_relative(&url) || url.starts_with("mailto:") && is_allowed_url(&url, true),
+            "{name}: unsafe URL {url:?}"
+        );
     }
     for text in texts(page) {
         assert!(
@@ -144,7 +143,10 @@ fn every_valid_feed_renders() {
         let page = read(&name, &bytes, &fetched).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_renderable(&name, &page);
         for url in urls(&page) {
-            assert!(url.starts_with("http"), "{name}: unresolved URL {url:?}");
+            assert!(
+                url.starts_with("http") || url.starts_with("mailto:"),
+                "{name}: unresolved URL {url:?}"
+            );
         }
         assert!(page.sections.iter().all(|s| s.items.len() <= 5), "{name}");
     }
@@ -190,7 +192,7 @@ fn unique_items(written: &serde_json::Value) -> Vec<&serde_json::Value> {
 #[test]
 fn pxlnv_numeric_entities_in_titles_are_decoded() {
     let page = valid_page("rsparser-pxlnv-v1-http-version-url.json");
-    let titles: Vec<&str> = texts(&page);
+    let titles: Vec<String> = texts(&page);
     assert!(titles
         .iter()
         .any(|t| t.contains("Releasing ‘Jokes’ It Wrote")));
@@ -236,7 +238,7 @@ fn hypercritical_relative_images_do_not_leak() {
         assert_eq!(article.id, id);
         for block in &article.blocks {
             if let Block::Figure(figure) = block {
-                let src = figure.src.as_deref().unwrap_or("");
+                let src = figure.image.src.as_deref().unwrap_or("");
                 assert!(src.starts_with("http://hypercritical.co/"), "{src}");
             }
         }
@@ -244,11 +246,8 @@ fn hypercritical_relative_images_do_not_leak() {
     }
 }
 
-fn texts_of_blocks(blocks: &[Block]) -> impl Iterator<Item = &str> {
-    blocks.iter().filter_map(|b| match b {
-        Block::Paragraph(t) | Block::Heading(t) => Some(t.as_str()),
-        Block::Figure(_) => None,
-    })
+fn texts_of_blocks(blocks: &[Block]) -> impl Iterator<Item = String> {
+    model_strings(blocks).texts.into_iter()
 }
 
 #[test]
@@ -260,10 +259,7 @@ fn feedparser_script_content_is_not_text() {
     };
     let page = read("feedparser", &bytes, &options).expect("reads");
     let article = page.article.as_ref().expect("article");
-    assert_eq!(
-        article.blocks,
-        [Block::Paragraph("Hello, world!".to_string())]
-    );
+    assert_eq!(article.blocks, [Block::text("Hello, world!")]);
     assert_eq!(
         article.title, "Hello, world!",
         "untitled: title from content"
@@ -291,7 +287,7 @@ fn jser_and_azu_images_given_as_objects_are_read() {
         let page = valid_page(name);
         let first = page.article.expect("article").blocks.first().cloned();
         assert!(
-            matches!(&first, Some(Block::Figure(f)) if f.src.as_deref().is_some_and(|s| s.starts_with("https://"))),
+            matches!(&first, Some(Block::Figure(f)) if f.image.src.as_deref().is_some_and(|s| s.starts_with("https://"))),
             "{name}: {first:?}"
         );
     }
@@ -311,7 +307,7 @@ fn eryajf_dates_fall_back_to_date_modified() {
     assert_eq!(article.title, "CMDB平台建设指南");
     assert_eq!(article.published, Timestamp::parse("2023-07-08T16:56:07Z"));
     assert!(
-        matches!(article.blocks.last(), Some(Block::Paragraph(p)) if p.starts_with("我们的运维团队")),
+        matches!(article.blocks.last(), Some(Block::Paragraph(p)) if inline_text(p).starts_with("我们的运维团队")),
         "summary-only: the summary is the body"
     );
 }
@@ -345,19 +341,27 @@ fn microblog_relative_urls_stay_relative_without_a_base() {
 }
 
 #[test]
-fn german_feed_keeps_language_and_ignores_mailto() {
+fn german_feed_keeps_language_and_mailto_only_as_body_links() {
     let page = valid_page("rsparser-3960-german-v1.1-extensions.json");
     assert_eq!(page.language.as_deref(), Some("de-DE"));
     let article = page.article.as_ref().expect("article");
     assert_eq!(article.source.as_deref(), Some("Frank Boës"));
-    assert!(urls(&page).iter().all(|u| !u.starts_with("mailto:")));
+    let headline_urls = page
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter_map(|h| h.url.as_deref());
+    assert!(headline_urls
+        .chain(article.url.as_deref())
+        .all(|u| !u.starts_with("mailto:")));
     assert!(texts_of_blocks(&article.blocks).any(|t| t.contains("schmeckt's")));
 }
 
 #[test]
 fn inessential_nbsp_and_kotlin_entities_are_plain_text() {
     let page = valid_page("rsparser-inessential-v1.json");
-    assert!(texts(&page).iter().all(|t| !t.contains('\u{A0}')));
+    // `&nbsp;` is decoded (a no-break space keeps its words together, as the author meant).
+    assert!(texts(&page).iter().all(|t| !t.contains("&nbsp;")));
     let page = valid_page("kotlinjsonfeed-jan-alphadev-v1.1-jekyll.json");
     let article = page.article.expect("article");
     assert!(texts_of_blocks(&article.blocks).all(|t| !t.contains("&gt;") && !t.contains("&#")));
@@ -369,9 +373,7 @@ fn go_escaped_html_is_reduced() {
     let article = page.article.expect("article");
     assert_eq!(
         article.blocks.last(),
-        Some(&Block::Paragraph(
-            "Rich HTML content for the item".to_string()
-        ))
+        Some(&Block::text("Rich HTML content for the item"))
     );
     assert_eq!(article.source.as_deref(), Some("Item Author, Co-Author"));
 }

@@ -275,6 +275,61 @@ fn article_matches_the_seed() {
     assert_same_sequence("article blocks", &seed.blocks, &feed_blocks(article));
 }
 
+/// The seed's blocks as the widget's view model has them (what the components render).
+fn model_blocks(blocks: &[news_widget::view_model::Block]) -> Vec<Block> {
+    use news_widget::view_model::{inline_text, Block as Model};
+    blocks
+        .iter()
+        .map(|block| match block {
+            Model::Paragraph(content) => Block::Paragraph(inline_text(content)),
+            Model::Heading { level: 2, content } => Block::Heading(inline_text(content)),
+            Model::Figure(figure) => Block::Figure {
+                caption: inline_text(&figure.caption),
+                credit: figure.credit.clone().unwrap_or_default(),
+            },
+            other => panic!("the seed has no block like {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_widget_renders_the_seed_block_for_block() {
+    use news_widget::feed::{read_page, ReadOptions};
+    let seed = seed();
+    let page = read_page(&common::default_feed_bytes(), &ReadOptions::default()).expect("reads");
+    let article = page.article.expect("an article");
+    assert_eq!(article.title, seed.headline);
+    assert_same_sequence(
+        "rendered blocks",
+        &seed.blocks,
+        &model_blocks(&article.blocks),
+    );
+    // Every paragraph is one plain text run, every heading an h2, as the extension says.
+    for block in &article.blocks {
+        match block {
+            news_widget::view_model::Block::Paragraph(content)
+            | news_widget::view_model::Block::Heading { content, .. } => {
+                assert!(matches!(
+                    content.as_slice(),
+                    [news_widget::view_model::Inline::Text(_)]
+                ))
+            }
+            news_widget::view_model::Block::Figure(figure) => {
+                assert_eq!(
+                    (figure.image.width, figure.image.height),
+                    (Some(640), Some(360))
+                );
+                assert!(figure
+                    .image
+                    .src
+                    .as_deref()
+                    .is_some_and(|s| s.ends_with(".svg")));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn article_content_text_is_the_body_without_figures() {
     let (seed, feed) = (seed(), feed());

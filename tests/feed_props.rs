@@ -2,8 +2,12 @@
 //! Properties over hostile input: nothing panics, and what comes out is always plain text
 //! and safe URLs.
 
+mod common;
+
+use common::model_markup::{assert_model_invariants, prose_texts};
 use news_widget::feed::{read_page, ReadOptions};
-use news_widget::plain_text::{html_to_blocks, html_to_line, text_to_paragraphs};
+use news_widget::plain_text::{html_to_line, text_to_paragraphs};
+use news_widget::rich_text::html_to_blocks;
 use news_widget::timestamp::Timestamp;
 use news_widget::url_policy::safe_url;
 use news_widget::view_model::{Block, Page};
@@ -177,16 +181,14 @@ fn assert_page_invariants(page: &Page) {
         assert!(!article.title.is_empty());
         texts.push(article.title.clone());
         urls.extend(article.url.clone());
+        assert_model_invariants(&article.blocks);
         for block in &article.blocks {
-            match block {
-                Block::Paragraph(t) | Block::Heading(t) => {
-                    assert!(!t.is_empty());
-                    texts.push(t.clone());
-                }
-                Block::Figure(f) => {
-                    assert!(f.width > 0 && f.height > 0);
-                    urls.extend(f.src.clone());
-                }
+            if let Block::Paragraph(content) | Block::Heading { content, .. } = block {
+                assert!(!content.is_empty(), "empty block in {:?}", article.blocks);
+            }
+            if let Block::Figure(f) = block {
+                assert!(f.image.width.is_none_or(|w| w > 0));
+                assert!(f.image.height.is_none_or(|h| h > 0));
             }
         }
     }
@@ -246,17 +248,19 @@ proptest! {
     }
 
     #[test]
-    fn plain_text_never_panics_and_emits_clean_paragraphs(s in ".{0,200}") {
-        for block in html_to_blocks(&s) {
-            match block {
-                Block::Paragraph(t) | Block::Heading(t) => {
-                    prop_assert!(!t.is_empty());
-                    prop_assert_eq!(t.trim(), t.as_str());
-                    prop_assert!(!t.contains("  "));
-                    prop_assert!(!t.chars().any(char::is_control));
-                }
-                Block::Figure(_) => prop_assert!(false, "no figures from HTML"),
+    fn rich_text_never_panics_and_emits_clean_blocks(
+        s in prop_oneof![".{0,200}", "([<>/=\"'& a-z!-]|<(/?)(p|b|a href=|img src=|ul|li|table|td|tr|svg|script|pre|h2|br|figure|figcaption)>){0,60}"],
+        base in prop_oneof![Just(None), Just(Some("https://example.org/a/b"))],
+    ) {
+        let blocks = html_to_blocks(&s, base);
+        assert_model_invariants(&blocks);
+        for block in &blocks {
+            if let Block::Paragraph(content) | Block::Heading { content, .. } = block {
+                prop_assert!(!content.is_empty());
             }
+        }
+        for text in prose_texts(&blocks) {
+            prop_assert!(!text.contains("  "), "{:?} from {:?}", text, s);
         }
         for paragraph in text_to_paragraphs(&s) {
             prop_assert!(!paragraph.is_empty());

@@ -3,7 +3,7 @@
 
 use news_widget::feed::{parse_feed, read_page, FeedError, ReadOptions, Version};
 use news_widget::timestamp::Timestamp;
-use news_widget::view_model::{Block, Figure, Headline, Page};
+use news_widget::view_model::{Block, Figure, Headline, Image, Inline, Page};
 
 fn page(json: &str) -> Page {
     page_with(json, &ReadOptions::default())
@@ -49,7 +49,14 @@ fn article_text(page: &Page) -> Vec<Block> {
 }
 
 fn paragraph(text: &str) -> Block {
-    Block::Paragraph(text.to_string())
+    Block::text(text)
+}
+
+fn heading(text: &str) -> Block {
+    Block::Heading {
+        level: 2,
+        content: vec![Inline::Text(text.to_string())],
+    }
 }
 
 #[test]
@@ -231,7 +238,10 @@ fn image_may_be_a_string_or_an_object() {
             r#"{{"id": "1", "image": {image}, "content_text": "body"}}"#
         ))));
         match blocks.first() {
-            Some(Block::Figure(Figure { src, .. })) => src.clone(),
+            Some(Block::Figure(Figure {
+                image: Image { src, .. },
+                ..
+            })) => src.clone(),
             _ => None,
         }
     };
@@ -423,7 +433,7 @@ fn article_body_falls_back_from_html_to_text_to_summary() {
         body(
             r#"{"id": "1", "content_html": "<p>a</p><script>b</script><h3>c</h3>", "content_text": "t"}"#
         ),
-        [paragraph("a"), Block::Heading("c".to_string())]
+        [paragraph("a"), heading("c")]
     );
     assert_eq!(
         body(r#"{"id": "1", "content_html": "", "content_text": "one\n\ntwo"}"#),
@@ -527,11 +537,19 @@ fn the_extension_gives_the_article_its_source_and_blocks() {
     let figure =
         |src: Option<&str>, width, height, alt: &str, caption: &str, credit: Option<&str>| {
             Block::Figure(Figure {
-                src: src.map(str::to_string),
-                width,
-                height,
-                alt: alt.to_string(),
-                caption: caption.to_string(),
+                image: Image {
+                    src: src.map(str::to_string),
+                    srcset: None,
+                    width: Some(width),
+                    height: Some(height),
+                    alt: alt.to_string(),
+                },
+                link: None,
+                caption: if caption.is_empty() {
+                    vec![]
+                } else {
+                    vec![Inline::Text(caption.to_string())]
+                },
                 credit: credit.map(str::to_string),
             })
         };
@@ -539,7 +557,7 @@ fn the_extension_gives_the_article_its_source_and_blocks() {
         article.blocks,
         [
             paragraph("First &amp; plain"),
-            Block::Heading("改革筑基".to_string()),
+            heading("改革筑基"),
             figure(
                 Some("https://news.example/widget/img/lishui-1.svg"),
                 640,
@@ -569,7 +587,7 @@ fn extension_figures_stay_relative_without_a_fetch_url() {
         "_news_widget": {"blocks": [{"type": "figure", "src": "img/a.svg"}]}}]}"#;
     let blocks = article_text(&page(json));
     assert!(
-        matches!(&blocks[..], [Block::Figure(Figure { src: Some(src), .. })] if src == "img/a.svg"),
+        matches!(&blocks[..], [Block::Figure(Figure { image: Image { src: Some(src), .. }, .. })] if src == "img/a.svg"),
         "{blocks:?}"
     );
 }

@@ -1,89 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Reducing content_html and content_text to plain paragraphs.
+//! Plain text: titles and summaries on one line, content_text as paragraphs, excerpts,
+//! entities. (content_html to blocks: tests/rich_text.rs.)
 
 use news_widget::plain_text::{
-    clean_line, decode_entities, excerpt, html_excerpt, html_to_blocks, html_to_line, text_excerpt,
+    clean_line, decode_entities, excerpt, html_excerpt, html_to_line, text_excerpt,
     text_to_paragraphs,
 };
-use news_widget::view_model::Block;
-
-fn p(text: &str) -> Block {
-    Block::Paragraph(text.to_string())
-}
-
-fn h(text: &str) -> Block {
-    Block::Heading(text.to_string())
-}
-
-#[test]
-fn block_elements_start_paragraphs_and_headings_are_kept() {
-    let cases: &[(&str, Vec<Block>)] = &[
-        ("<p>One</p><p>Two</p>", vec![p("One"), p("Two")]),
-        (
-            "Loose text<div>in div</div>tail",
-            vec![p("Loose text"), p("in div"), p("tail")],
-        ),
-        ("a<br>b<br/>c<BR />d", vec![p("a"), p("b"), p("c"), p("d")]),
-        ("<ul><li>x</li><li>y</li></ul>", vec![p("x"), p("y")]),
-        (
-            "<h2>改革筑基</h2><p>正文</p><H3 class=x>Sub</H3>",
-            vec![h("改革筑基"), p("正文"), h("Sub")],
-        ),
-        (
-            "<blockquote>q</blockquote><pre>  a\n  b </pre>",
-            vec![p("q"), p("a b")],
-        ),
-        (
-            "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
-            vec![p("a b"), p("c")],
-        ),
-        ("<p>a <b>bold</b> <i>word</i>s</p>", vec![p("a bold words")]),
-        (
-            "<figure><img src=x.png><figcaption>Cap</figcaption></figure>",
-            vec![p("Cap")],
-        ),
-    ];
-    for (html, want) in cases {
-        assert_eq!(&html_to_blocks(html), want, "{html:?}");
-    }
-}
-
-#[test]
-fn whitespace_collapses_and_empty_paragraphs_are_dropped() {
-    assert_eq!(
-        html_to_blocks("<p>  a \n\t b&nbsp;&nbsp;c </p><p>&nbsp;</p><p> </p><div></div>\n"),
-        vec![p("a b c")]
-    );
-    assert_eq!(
-        html_to_blocks("<p>\u{3000}\u{3000}丽水</p>"),
-        vec![p("丽水")]
-    );
-    assert_eq!(html_to_blocks(""), vec![]);
-}
-
-#[test]
-fn non_prose_elements_are_dropped_with_their_content() {
-    for html in [
-        "<p>Hello</p><script>alert('x')</script>",
-        "<p>Hello</p><SCRIPT type=text/javascript>if (a < b) { document.write('<p>x</p>') }</SCRIPT >",
-        "<p>Hello</p><style>p { color: red }</style>",
-        "<p>Hello</p><template><p>x</p><template>y</template>z</template>",
-        "<p>Hello</p><noscript><img src=x>Enable JS</noscript>",
-        "<p>Hello</p><iframe src=x>fallback</iframe>",
-        "<p>Hello</p><object data=x><param name=a>fallback</object>",
-        "<p>Hello</p><svg><text>drawn</text><svg>inner</svg></svg>",
-        "<p>Hello</p><!-- a comment with <p>markup</p> -->",
-        "<p>Hello</p><![CDATA[ x ]]>",
-        "<p>Hello</p><?php echo 1 ?>",
-        "<p>Hello</p><script>never closed",
-    ] {
-        assert_eq!(html_to_blocks(html), vec![p("Hello")], "{html:?}");
-    }
-    assert_eq!(
-        html_to_blocks("<script>x</script>Hello<script>y</script> world"),
-        vec![p("Hello world")]
-    );
-}
 
 #[test]
 fn tags_are_read_like_a_browser_reads_them() {

@@ -6,7 +6,7 @@ mod web;
 use news_widget::config::Config;
 use news_widget::feed::{read_page, ReadOptions};
 use news_widget::i18n::Lang;
-use news_widget::view_model::Block;
+use news_widget::view_model::{inline_text, Block};
 use wasm_bindgen_test::*;
 use web::*;
 
@@ -20,14 +20,15 @@ async fn every_paragraph_heading_and_caption_is_shown_in_order() {
         .blocks
         .iter()
         .map(|block| match block {
-            Block::Paragraph(text) | Block::Heading(text) => text.clone(),
+            Block::Paragraph(content) | Block::Heading { content, .. } => inline_text(content),
             Block::Figure(figure) => {
                 format!(
                     "{}{}",
-                    figure.caption,
+                    inline_text(&figure.caption),
                     figure.credit.clone().unwrap_or_default()
                 )
             }
+            other => panic!("the seed has no {other:?}"),
         })
         .collect();
     assert_eq!(

@@ -170,7 +170,8 @@ async fn attributes_configure_the_widget_and_changes_re_render() {
     widget.set_attribute("theme", Some("light".into()));
     host.wait_for("zh-CN after removing lang", |h| {
         h.root
-            .query_selector("[lang=zh-CN]")
+            // The root's own lang: the article carries the feed's language (zh-CN) anyway.
+            .query_selector("[part=root][lang=zh-CN]")
             .ok()
             .flatten()
             .is_some()

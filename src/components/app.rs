@@ -92,7 +92,8 @@ pub fn App(props: &AppProps) -> Html {
         (Some(page), _) if page.article.is_some() || !page.sections.is_empty() => html! {
             <div class="nw-layout">
                 if let Some(article) = &page.article {
-                    <ArticleView article={article.clone()} {lang} onnavigate={props.onnavigate.clone()} />
+                    <ArticleView article={article.clone()} {lang} target={config.target}
+                        onnavigate={props.onnavigate.clone()} />
                 }
                 if !page.sections.is_empty() {
                     <Sidebar sections={page.sections.clone()} {lang}

@@ -2,16 +2,20 @@
 
 use yew::prelude::*;
 
-use crate::components::figure::FigureView;
 use crate::components::navigate::{navigate_on_click, NavigateRequest};
+use crate::components::rich_text::{blocks, BodyContext};
+use crate::config::LinkTarget;
 use crate::i18n::Lang;
 use crate::timestamp::Timestamp;
-use crate::view_model::{Article, Block};
+use crate::view_model::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Article,
     pub lang: Lang,
+    /// Where body links open (the partner's `target` attribute).
+    #[prop_or_default]
+    pub target: LinkTarget,
     pub onnavigate: Callback<NavigateRequest, bool>,
 }
 
@@ -21,8 +25,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let strings = props.lang.strings();
     let time = article.published.map(|t| t.wall_clock());
     let meta = strings.meta_line(time.as_deref(), article.source.as_deref());
+    let body = BodyContext {
+        lang: props.lang,
+        target: props.target,
+        onnavigate: props.onnavigate.clone(),
+    };
     html! {
-        <article class="nw-article" part="article">
+        <article class="nw-article" part="article" lang={article.language.clone()}>
             <h1 class="nw-headline" part="headline">
                 if let Some(url) = &article.url {
                     <a href={url.clone()} onclick={navigate_on_click(&props.onnavigate, url, &article.title)}>{ &article.title }</a>
@@ -41,7 +50,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
             }
             <div class="nw-body" part="body">
-                { for article.blocks.iter().map(|b| block(b, props.lang)) }
+                { blocks(&article.blocks, &body) }
             </div>
             if !article.tags.is_empty() {
                 <ul class="nw-tags" part="tags" aria-label={strings.tags.trim_end_matches([':', ' '])}>
@@ -67,13 +76,5 @@ fn datetime(t: &Timestamp) -> String {
             m.unsigned_abs() % 60
         ),
         None => date,
-    }
-}
-
-fn block(block: &Block, lang: Lang) -> Html {
-    match block {
-        Block::Paragraph(text) => html! { <p>{ text }</p> },
-        Block::Heading(text) => html! { <h2 class="nw-subhead">{ text }</h2> },
-        Block::Figure(figure) => html! { <FigureView figure={figure.clone()} {lang} /> },
     }
 }

@@ -5,5 +5,6 @@ pub mod article;
 pub mod figure;
 pub mod headline_section;
 pub mod navigate;
+pub mod rich_text;
 pub mod sidebar;
 pub mod states;

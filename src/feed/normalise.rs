@@ -6,11 +6,12 @@ use std::collections::{HashMap, HashSet};
 use super::document::{Author, BlockSpec, Feed, Item, SectionSpec};
 use super::ReadOptions;
 use crate::plain_text::{
-    clean_line, excerpt, html_excerpt, html_to_blocks, html_to_line, text_excerpt,
-    text_to_paragraphs,
+    clean_line, excerpt, html_excerpt, html_to_line, text_excerpt, text_to_paragraphs,
 };
+use crate::rich_text::html_to_blocks;
+use crate::script_language;
 use crate::url_policy::{is_absolute_http, is_usable_base, safe_url};
-use crate::view_model::{Article, Block, Figure, Headline, Page, Section};
+use crate::view_model::{Article, Block, Figure, Headline, Image, Inline, Page, Section};
 
 /// Untitled items get this much of their text as a headline.
 const FALLBACK_TITLE_CHARS: usize = 80;
@@ -88,13 +89,27 @@ fn link_base<'a>(feed: &'a Feed, options: &ReadOptions<'a>) -> Option<&'a str> {
 
 impl Context<'_> {
     fn article(&self, item: &Item) -> Article {
+        let title = display_title(item);
+        let blocks = self.article_blocks(item);
+        let language = self
+            .feed
+            .language
+            .as_deref()
+            .and_then(language_tag)
+            .or_else(|| {
+                // The first blocks are enough to tell the script.
+                let start = blocks.get(..blocks.len().min(8)).unwrap_or(&[]);
+                let sample = format!("{title} {}", crate::rich_text::blocks_text(start));
+                script_language::guess(&sample).map(str::to_string)
+            });
         Article {
             id: item.id.clone(),
-            title: display_title(item),
+            title,
             url: self.item_url(item),
             published: item.date_published.or(item.date_modified),
+            language,
             source: self.source(item),
-            blocks: self.article_blocks(item),
+            blocks,
             tags: tags(&item.tags),
         }
     }
@@ -182,6 +197,8 @@ impl Context<'_> {
 
     /// The extension's blocks when it has any; else the item image followed by the first of
     /// `content_html`, `content_text` and `summary` that has text.
+    ///
+    /// Relative URLs in `content_html` resolve against the item's URL, else the feed's.
     fn article_blocks(&self, item: &Item) -> Vec<Block> {
         let mut blocks = Vec::new();
         if let Some(specs) = item.extension.as_ref().and_then(|e| e.blocks.as_ref()) {
@@ -198,19 +215,24 @@ impl Context<'_> {
             .and_then(|src| safe_url(src, self.link_base))
         {
             blocks.push(Block::Figure(Figure {
-                src: Some(src),
-                width: DEFAULT_FIGURE.0,
-                height: DEFAULT_FIGURE.1,
+                image: Image {
+                    src: Some(src),
+                    width: Some(DEFAULT_FIGURE.0),
+                    height: Some(DEFAULT_FIGURE.1),
+                    ..Image::default()
+                },
                 ..Figure::default()
             }));
         }
         let image_blocks = blocks.len();
         if let Some(html) = item.content_html.as_deref() {
-            blocks.extend(html_to_blocks(html));
+            let item_url = self.item_url(item);
+            let base = item_url.as_deref().or(self.link_base);
+            blocks.extend(html_to_blocks(html, base));
         }
         if blocks.len() == image_blocks {
             if let Some(text) = item.content_text.as_deref() {
-                blocks.extend(text_to_paragraphs(text).into_iter().map(Block::Paragraph));
+                blocks.extend(text_to_paragraphs(text).into_iter().map(Block::text));
             }
         }
         if blocks.len() == image_blocks {
@@ -220,7 +242,7 @@ impl Context<'_> {
                 .map(html_to_line)
                 .unwrap_or_default();
             if !summary.is_empty() {
-                blocks.push(Block::Paragraph(summary));
+                blocks.push(Block::text(summary));
             }
         }
         blocks
@@ -230,8 +252,11 @@ impl Context<'_> {
         // Extension text is plain text by contract: collapsed, never decoded or stripped.
         let text = |s: &str| Some(clean_line(s)).filter(|s| !s.is_empty());
         Some(match spec {
-            BlockSpec::Paragraph(s) => Block::Paragraph(text(s)?),
-            BlockSpec::Heading(s) => Block::Heading(text(s)?),
+            BlockSpec::Paragraph(s) => Block::text(text(s)?),
+            BlockSpec::Heading(s) => Block::Heading {
+                level: 2,
+                content: vec![Inline::Text(text(s)?)],
+            },
             BlockSpec::Figure {
                 src,
                 width,
@@ -241,13 +266,22 @@ impl Context<'_> {
                 credit,
             } => {
                 let (width, height) = figure_size(*width, *height);
+                let caption = clean_line(caption);
                 Block::Figure(Figure {
-                    // An unsafe or missing src keeps the box and caption.
-                    src: src.as_deref().and_then(|s| safe_url(s, self.figure_base)),
-                    width,
-                    height,
-                    alt: clean_line(alt),
-                    caption: clean_line(caption),
+                    image: Image {
+                        // An unsafe or missing src keeps the box and caption.
+                        src: src.as_deref().and_then(|s| safe_url(s, self.figure_base)),
+                        srcset: None,
+                        width: Some(width),
+                        height: Some(height),
+                        alt: clean_line(alt),
+                    },
+                    link: None,
+                    caption: if caption.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![Inline::Text(caption)]
+                    },
                     credit: credit.as_deref().and_then(text),
                 })
             }

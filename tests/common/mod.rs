@@ -1,6 +1,8 @@
 //! Helpers shared by the host test suites.
 #![allow(dead_code)]
 
+pub mod model_markup;
+
 use std::path::PathBuf;
 
 /// The workplace's shared folder (seed page, corpus of real feeds).
