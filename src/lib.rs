@@ -21,6 +21,8 @@ pub mod embed;
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod instance;
 
 // talc rather than Rust's default dlmalloc: smaller in the wasm and faster (docs/size.md).
 // Single-threaded wasm only, which is what the widget is built for.
