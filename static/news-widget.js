@@ -12,11 +12,15 @@
 // that pool), else a new one while under the cap, else shares the one hosting the fewest.
 // Widgets alone in their instance cannot reach each other; widgets sharing one stop
 // together if it traps, and the trapped instance is replaced by a fresh instance of the same
-// module before it hosts anything again (README, "Instances and crashes").
+// module before it hosts anything again (README, "Instances and crashes"). An instance is
+// also replaced when, idle, it has hosted RENEW_AFTER widgets: Yew keeps a little of every
+// app it mounts (its event delegation's listeners and container, by design), and a fresh
+// instance drops all of that at once.
 
 const TAG = "news-widget";
 const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target"];
 const DEFAULT_MAX_INSTANCES = 4;
+const RENEW_AFTER = 100; // widgets an instance hosts before it is replaced, when next idle
 
 if (!customElements.get(TAG)) {
   const base = new URL(".", import.meta.url);
@@ -67,13 +71,16 @@ if (!customElements.get(TAG)) {
     pending = new Set(); // elements waiting for this instance to load
     mounted = new Map(); // element → { handle, stop }, removed on disconnect
     trapped = false; // trapped and not yet replaced by a fresh instance
+    mounts = 0; // widgets mounted since this instance started
     unusable = null; // why this module record can host nothing more (no fresh instance)
     // One callback for the whole instance: a panic stops every widget it hosts.
     onPanic = (message) => this.crash(message);
     // A fragment makes a distinct module record (its own wasm-bindgen state) while the
-    // network fetch, which ignores fragments, still hits the HTTP cache.
-    ready = import(`${asset(files.glue)}#${this.index}`).then(async (glue) => {
-      await glue.default({ module_or_path: await compile() });
+    // network fetch, which ignores fragments, still hits the HTTP cache. `initSync` with the
+    // compiled module, not the glue's async `default()`: that one keeps its promise, and so
+    // the first instance, for the life of the page.
+    ready = Promise.all([import(`${asset(files.glue)}#${this.index}`), compile()]).then(([glue, module]) => {
+      glue.initSync({ module });
       this.glue = glue;
       this.#noteInstance();
     });
@@ -82,10 +89,16 @@ if (!customElements.get(TAG)) {
       return this.pending.size + this.mounted.size;
     }
 
+    /** Due for replacement the next time it hosts nothing. */
+    get worn() {
+      return this.mounts >= RENEW_AFTER;
+    }
+
     /** Mounts `element`'s widget here; `stop(message)` shows its error state. */
     mount(element, root, stop) {
-      this.#replaceIfTrapped();
+      this.#renewIfDue();
       if (this.unusable) throw this.unusable;
+      this.mounts++;
       const handle = this.call(() => this.glue.mount(element, root, this.onPanic));
       this.mounted.set(element, { handle, stop });
       return handle;
@@ -123,16 +136,18 @@ if (!customElements.get(TAG)) {
       for (const widget of stopped) widget.stop(message);
       // After the trap has unwound: nothing may run on the trapped state, not even a
       // leftover timer of a stopped widget (those become no-ops, scripts/glue-patch.mjs).
-      queueMicrotask(() => this.#replaceIfTrapped());
+      queueMicrotask(() => this.#renewIfDue());
     }
 
-    #replaceIfTrapped() {
-      if (!this.trapped) return;
+    /** Replaces the live instance if it trapped, or if it is worn and hosts nothing. */
+    #renewIfDue() {
+      if (!this.trapped && !(this.worn && this.mounted.size === 0)) return;
       this.trapped = false;
       try {
         // The first call schedules wasm-bindgen's restart; the second runs in the fresh
         // instance (src/instance.rs).
         if (this.glue.retire_instance()) this.glue.retire_instance();
+        this.mounts = 0;
         this.#noteInstance();
       } catch (error) {
         // No fresh instance (the browser refused one): never use this module record again,
@@ -152,7 +167,10 @@ if (!customElements.get(TAG)) {
     }
   }
 
-  /** The instance a new widget goes to: an idle one, else a new one, else the least busy. */
+  /**
+   * The instance a new widget goes to: an idle one, else a new one while under the cap, else
+   * the least busy, preferring instances not yet worn so that worn ones drain and renew.
+   */
   const pick = () => {
     const idle = instances.find((instance) => instance.size === 0);
     if (idle) return idle;
@@ -163,7 +181,8 @@ if (!customElements.get(TAG)) {
       instance.ready.catch(() => instances.includes(instance) && instances.splice(instances.indexOf(instance), 1));
       return instance;
     }
-    return instances.reduce((best, instance) => (instance.size < best.size ? instance : best));
+    const fresh = instances.filter((instance) => !instance.worn);
+    return (fresh.length ? fresh : instances).reduce((best, instance) => (instance.size < best.size ? instance : best));
   };
 
   class NewsWidget extends HTMLElement {
@@ -187,6 +206,7 @@ if (!customElements.get(TAG)) {
         instances: instances.map((instance) => ({
           index: instance.index,
           widgets: instance.size,
+          mounts: instance.mounts,
           memoryBytes: instance.exports?.memory.buffer.byteLength ?? 0,
         })),
       };

@@ -1,16 +1,146 @@
-// How the end-to-end tests start the machine's Debian Chromium (playwright's own browser
+// How the end-to-end tests start the machine's Debian browsers (the drivers' own browser
 // downloads are not reachable here).
+//
+// `launch(name)` starts headless Chromium or Firefox ESR through puppeteer-core (CDP for
+// Chromium, WebDriver BiDi for Firefox). `E2E_BROWSERS=chromium` (or `firefox`) narrows the
+// browsers the suites that use it run in; the default is both. `launchOptions` is what the
+// playwright-core suites give `chromium.launch`.
+import puppeteer from "puppeteer-core";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export const launchOptions = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  args: CHROMIUM_ARGS,
 };
+
+/** The browsers a cross-browser suite runs in, in order. */
+export const BROWSERS = (process.env.E2E_BROWSERS ?? "chromium,firefox")
+  .split(",")
+  .map((name) => name.trim())
+  .filter(Boolean);
+
+const names = new WeakMap(); // browser → "chromium" | "firefox"
+
+/** Starts headless `name` ("chromium" or "firefox"); close it with `browser.close()`. */
+export async function launch(name) {
+  const browser = await start(name);
+  names.set(browser, name);
+  return browser;
+}
+
+/** Which of the two browsers `page` is in. */
+export const browserName = (page) => names.get(page.browser());
+
+function start(name) {
+  if (name === "chromium") {
+    return puppeteer.launch({
+      browser: "chrome",
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      headless: true,
+      args: ["--headless", ...CHROMIUM_ARGS],
+    });
+  }
+  if (name === "firefox") {
+    return puppeteer.launch({
+      browser: "firefox",
+      executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
+      headless: true,
+    });
+  }
+  throw new Error(`e2e: unknown browser "${name}" (expected chromium or firefox)`);
+}
+
+/**
+ * The page's JS heap in bytes after a full garbage collection, or null where the browser
+ * offers no way to force one: Chromium does over CDP (`HeapProfiler.collectGarbage`, then
+ * `Runtime.getHeapUsage`); Firefox over WebDriver BiDi has no such command.
+ */
+export async function heapAfterGc(page) {
+  if (!isChromium(page)) return null;
+  const cdp = await page.createCDPSession();
+  try {
+    // Twice: FinalizationRegistry callbacks and weak references need a second pass.
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Chromium's live DOM nodes and JS event listeners of the page (CDP), or null elsewhere. */
+export async function domCounters(page) {
+  if (!isChromium(page)) return null;
+  const cdp = await page.createCDPSession();
+  try {
+    const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+    return { nodes, listeners: jsEventListeners };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const isChromium = (page) => browserName(page) === "chromium";
+
+/** How long any one condition may take to come true: generous, the CI machine is busy. */
+export const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
+
+/**
+ * Opens `url` in a fresh browser context of `browser`; `close()` ends it. Console errors
+ * and uncaught exceptions are collected in `problems`, requests that would leave the machine
+ * in `outside` (the test servers are all on 127.0.0.1).
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(viewport);
+  const problems = [];
+  const outside = [];
+  page.on("console", (message) => {
+    // The browser's own favicon request is not the page's doing.
+    if (message.type() === "error" && !message.location()?.url?.endsWith("/favicon.ico")) {
+      problems.push(`console.error: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error?.message ?? error}`));
+  page.on("request", (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if (protocol.startsWith("http") && hostname !== "127.0.0.1") outside.push(request.url());
+  });
+  const response = await page.goto(url);
+  return { page, problems, outside, response, close: () => context.close() };
+}
+
+/** Waits until `predicate(arg)` is true in the page; on timeout, says what `seen(arg)` shows. */
+export async function waitInPage(page, expected, predicate, arg, seen, timeout = DEADLINE_MS) {
+  try {
+    await page.waitForFunction(predicate, { timeout, polling: 50 }, arg);
+  } catch (error) {
+    if (!/timeout|timed out/i.test(error.message)) throw error;
+    const actual = seen ? await page.evaluate(seen, arg).catch((e) => `(unreadable: ${e.message})`) : "(not recorded)";
+    throw new Error(`expected ${expected} within ${timeout} ms; saw ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Polls `read()` from Node until `ok(value)`; on timeout, reports the last value read. */
+export async function waitUntil(expected, read, ok, timeout = DEADLINE_MS) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const last = await read();
+    if (ok(last)) return last;
+    if (Date.now() > end) throw new Error(`expected ${expected} within ${timeout} ms; saw ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
