@@ -72,6 +72,7 @@ if (!customElements.get(TAG)) {
     mounted = new Map(); // element → { handle, stop }, removed on disconnect
     trapped = false; // trapped and not yet replaced by a fresh instance
     mounts = 0; // widgets mounted since this instance started
+    renewing = false; // worn, picked while idle: renewed before its next mount
     unusable = null; // why this module record can host nothing more (no fresh instance)
     // One callback for the whole instance: a panic stops every widget it hosts.
     onPanic = (message) => this.crash(message);
@@ -91,7 +92,7 @@ if (!customElements.get(TAG)) {
 
     /** Due for replacement the next time it hosts nothing. */
     get worn() {
-      return this.mounts >= RENEW_AFTER;
+      return this.mounts >= RENEW_AFTER && !this.renewing;
     }
 
     /** Mounts `element`'s widget here; `stop(message)` shows its error state. */
@@ -139,10 +140,16 @@ if (!customElements.get(TAG)) {
       queueMicrotask(() => this.#renewIfDue());
     }
 
-    /** Replaces the live instance if it trapped, or if it is worn and hosts nothing. */
+    /** Picked for a new widget while idle: a worn instance will be renewed first. */
+    claimIdle() {
+      if (this.worn) this.renewing = true;
+    }
+
+    /** Replaces the live instance if it trapped, or if it is due for renewal and idle. */
     #renewIfDue() {
-      if (!this.trapped && !(this.worn && this.mounted.size === 0)) return;
+      if (!this.trapped && !(this.renewing && this.mounted.size === 0)) return;
       this.trapped = false;
+      this.renewing = false;
       try {
         // The first call schedules wasm-bindgen's restart; the second runs in the fresh
         // instance (src/instance.rs).
@@ -173,7 +180,10 @@ if (!customElements.get(TAG)) {
    */
   const pick = () => {
     const idle = instances.find((instance) => instance.size === 0);
-    if (idle) return idle;
+    if (idle) {
+      idle.claimIdle();
+      return idle;
+    }
     if (instances.length < maxInstances) {
       const instance = new Instance();
       instances.push(instance);

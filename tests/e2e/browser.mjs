@@ -62,17 +62,45 @@ function start(name) {
 }
 
 /**
- * The page's JS heap in bytes after a full garbage collection, or null where the browser
- * offers no way to force one: Chromium does over CDP (`HeapProfiler.collectGarbage`, then
- * `Runtime.getHeapUsage`); Firefox over WebDriver BiDi has no such command.
+ * Runs the garbage collector and returns how. Chromium: a full collection over CDP
+ * (`HeapProfiler.collectGarbage`, twice, so objects freed by finalizers go too). Firefox:
+ * WebDriver BiDi has no such command and content has no `gc()`, so the page allocates
+ * short-lived objects until an object it dropped first has been finalized, which takes a
+ * collection; that may be a minor one, so callers that need old objects gone poll.
  */
-export async function heapAfterGc(page) {
+export async function collectGarbage(page) {
+  if (isChromium(page)) {
+    const cdp = await page.createCDPSession();
+    try {
+      await cdp.send("HeapProfiler.collectGarbage");
+      await cdp.send("HeapProfiler.collectGarbage");
+    } finally {
+      await cdp.detach();
+    }
+    return "CDP HeapProfiler.collectGarbage";
+  }
+  const rounds = await page.evaluate(async () => {
+    let finalized = false;
+    const registry = new FinalizationRegistry(() => (finalized = true));
+    registry.register({ dropped: new Array(1000).fill(0) }, null);
+    let round = 0;
+    for (; !finalized && round < 1000; round++) {
+      let junk = [];
+      for (let i = 0; i < 200_000; i++) junk.push({ i });
+      junk = null;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return finalized ? round : -1;
+  });
+  if (rounds < 0) throw new Error("allocation pressure did not trigger a garbage collection");
+  return `allocation pressure (${rounds} rounds)`;
+}
+
+/** The page's JS heap in use in bytes (Chromium, CDP `Runtime.getHeapUsage`); null in Firefox. */
+export async function heapBytes(page) {
   if (!isChromium(page)) return null;
   const cdp = await page.createCDPSession();
   try {
-    // Twice: FinalizationRegistry callbacks and weak references need a second pass.
-    await cdp.send("HeapProfiler.collectGarbage");
-    await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
     return usedSize;
   } finally {

@@ -1,7 +1,7 @@
 // What the many-widget tests and the memory report do to a page (tests/e2e/pages/many.html):
 // mount many widgets at once, or mount → ready → remove again and again as a single-page
 // portal does on every client-side navigation, and read what the page then holds.
-import { domCounters, heapAfterGc, waitInPage } from "./browser.mjs";
+import { collectGarbage, domCounters, heapBytes, waitInPage } from "./browser.mjs";
 
 /** The feed every widget shows: the default feed, the whole seed article. */
 export const FEED = "/feed.json";
@@ -75,12 +75,13 @@ export function runCycles(page, count, { feed = FEED, deadline = 20_000 } = {}) 
 }
 
 /**
- * What the page holds now: the loader's instance statistics, the wasm memory of its live
- * instances, widget timers still pending (when the page has timer-probe.js), removed
- * widgets collected, and in Chromium the JS heap after a forced GC and the DOM counters.
+ * What the page holds after a garbage collection: the loader's instance statistics, the
+ * wasm memory of its live instances, widget timers still pending (the page has
+ * timer-probe.js), removed widgets collected, and in Chromium the JS heap and DOM counters.
  */
 export async function measure(page) {
-  const heap = await heapAfterGc(page);
+  const gc = await collectGarbage(page);
+  const heap = await heapBytes(page);
   const dom = await domCounters(page);
   const inPage = await page.evaluate(() => {
     const stats = customElements.get("news-widget").stats();
@@ -91,7 +92,7 @@ export async function measure(page) {
       removed: window.__removed ? { count: window.__removed.count, collected: window.__removed.collected } : null,
     };
   });
-  return { heap, dom, ...inPage };
+  return { gc, heap, dom, ...inPage };
 }
 
 /** How many widgets are in each state (runs in the page). */
