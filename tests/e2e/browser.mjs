@@ -65,8 +65,8 @@ function start(name) {
  * Runs the garbage collector and returns how. Chromium: a full collection over CDP
  * (`HeapProfiler.collectGarbage`, twice, so objects freed by finalizers go too). Firefox:
  * WebDriver BiDi has no such command and content has no `gc()`, so the page allocates
- * short-lived objects until an object it dropped first has been finalized, which takes a
- * collection; that may be a minor one, so callers that need old objects gone poll.
+ * short-lived objects until a tenured object it dropped has been finalized, which takes a
+ * major collection. Finalizers run after it, so callers that need objects gone still poll.
  */
 export async function collectGarbage(page) {
   if (isChromium(page)) {
@@ -79,21 +79,36 @@ export async function collectGarbage(page) {
     }
     return "CDP HeapProfiler.collectGarbage";
   }
-  const rounds = await page.evaluate(async () => {
-    let finalized = false;
-    const registry = new FinalizationRegistry(() => (finalized = true));
-    registry.register({ dropped: new Array(1000).fill(0) }, null);
-    let round = 0;
-    for (; !finalized && round < 1000; round++) {
+  // Twice: DOM objects are freed by the cycle collector, which runs after a collection.
+  const first = await majorCollectionByPressure(page);
+  const second = await majorCollectionByPressure(page);
+  if (first < 0 || second < 0) throw new Error("allocation pressure did not trigger a garbage collection");
+  return `allocation pressure (${first} + ${second} rounds)`;
+}
+
+/** Allocates in the page until a major collection has happened; returns the rounds (-1: none). */
+function majorCollectionByPressure(page) {
+  return page.evaluate(async () => {
+    const churn = async () => {
       let junk = [];
       for (let i = 0; i < 200_000; i++) junk.push({ i });
       junk = null;
       await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    };
+    let finalized = false;
+    const registry = new FinalizationRegistry(() => (finalized = true));
+    // Held through a few minor collections first, so that it is tenured and only a major
+    // collection, the kind that reclaims old objects, can finalize it.
+    let sentinel = { payload: new Array(1000).fill(0) };
+    registry.register(sentinel, null);
+    for (let i = 0; i < 5; i++) await churn();
+    sentinel = null;
+    let round = 0;
+    for (; !finalized && round < 2000; round++) await churn();
+    // Other registries' cleanup tasks were queued by the same collection: let them run.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     return finalized ? round : -1;
   });
-  if (rounds < 0) throw new Error("allocation pressure did not trigger a garbage collection");
-  return `allocation pressure (${rounds} rounds)`;
 }
 
 /** The page's JS heap in use in bytes (Chromium, CDP `Runtime.getHeapUsage`); null in Firefox. */
