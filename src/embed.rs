@@ -72,6 +72,12 @@ impl WidgetHandle {
         if name == "feed" && value.as_deref() == Some("crash-test:panic") {
             panic!("crash test requested");
         }
+        // The same, but in a task the browser runs later, outside any call from the loader.
+        #[cfg(feature = "crash-test")]
+        if name == "feed" && value.as_deref() == Some("crash-test:panic-in-task") {
+            wasm_bindgen_futures::spawn_local(async { panic!("crash test requested in a task") });
+            return;
+        }
         if let Some(warning) = self.config.apply(name, value.as_deref()) {
             web_sys::console::warn_1(&warning.to_string().into());
         }

@@ -8,6 +8,8 @@
 //   and each says so once; the other instance's widgets keep working; the crashed instance's
 //   leftover timers fire without a trace; the next widget mounted takes the instance's
 //   place, runs in a fresh instance, and works; the trapped instance is garbage.
+// - Panicking in a task the browser runs later: the same, plus the one uncaught error the
+//   browser reports for the trap.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./serve.mjs";
@@ -182,6 +184,38 @@ for (const name of BROWSERS) {
       assert.equal(await page.evaluate(() => document.title), "crash isolation, shared instances");
       assert.equal(crashLogsIn(problems).length, 1, "still logged once");
       assert.deepEqual(problems.filter((p) => !p.includes("crash test requested")), [], "no other console errors");
+    });
+
+    test("a panic in a task the browser runs (not a loader call) stops its instance the same way", { timeout: 120_000 }, async (t) => {
+      const { page, problems, close } = await openPage(browser, `${server.origin}/crash-shared.html`);
+      t.after(close);
+      const all = ["w1", "w2", "w3", "w4"];
+      await waitForState(page, all, "ready");
+      await recordErrors(page);
+      // w2 shares the second instance with w4 (see the test above).
+      await page.evaluate(() => document.getElementById("w2").setAttribute("feed", "crash-test:panic-in-task"));
+      await waitForState(page, ["w2", "w4"], "error");
+      const errors = await page.evaluate(() => window.__errors);
+      assert.deepEqual(errors.map(([id]) => id).sort(), ["w2", "w4"], `one error event each: ${JSON.stringify(errors)}`);
+      assert.equal(crashLogsIn(problems).length, 1, `logged once: ${JSON.stringify(problems)}`);
+      // The trap unwinds into the browser's task runner, which reports it once.
+      await waitUntil("the trap reported", async () => problems.filter((p) => p.startsWith("uncaught")), (u) => u.length >= 1);
+      const uncaught = problems.filter((p) => p.startsWith("uncaught"));
+      assert.equal(uncaught.length, 1, `one uncaught error, the trap: ${JSON.stringify(uncaught)}`);
+      assert.match(uncaught[0], /unreachable/i);
+
+      for (const id of ["w1", "w3"]) assert.equal(await stateOf(page, id), "ready", `${id} unaffected`);
+      await provesAlive(page, "w3");
+      await page.evaluate(() => {
+        const widget = document.createElement("news-widget");
+        widget.id = "w5";
+        widget.setAttribute("feed", "/feed.json");
+        document.body.append(widget);
+      });
+      await waitForState(page, ["w5"], "ready");
+      await provesAlive(page, "w5");
+      const stats = await page.evaluate(() => customElements.get("news-widget").stats());
+      assert.deepEqual([stats.modules, stats.created], [2, 3], "the trapped instance was replaced, not added to");
     });
   });
 }
