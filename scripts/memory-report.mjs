@@ -78,6 +78,7 @@ async function session(name) {
         failed,
         msPerCycle: +(ms / cycles).toFixed(1),
         gc: last.gc,
+        jsHeapStartBytes: samples[0].heap,
         jsHeapBytes: last.heap,
         jsHeapGrowthPerCycle: last.heap === null ? null : Math.round((last.heap - mid.heap) / (last.cycles - mid.cycles)),
         jsHeapMidBytes: mid.heap,
@@ -115,8 +116,8 @@ function print(name, s) {
   if (s.failed.length) console.log(`  FAILED: ${s.failed.join("; ")}`);
   console.log(`  garbage collection:           ${s.gc}`);
   console.log(
-    `  JS heap after GC:             ${kib(s.jsHeapBytes)} (at ${s.midCycles} cycles: ${kib(s.jsHeapMidBytes)}; ` +
-      `${s.jsHeapGrowthPerCycle ?? "n/a"} B per cycle since)`,
+    `  JS heap after GC:             ${kib(s.jsHeapBytes)} (before the first widget: ${kib(s.jsHeapStartBytes)}; ` +
+      `at ${s.midCycles} cycles: ${kib(s.jsHeapMidBytes)}; ${s.jsHeapGrowthPerCycle ?? "n/a"} B per cycle since)`,
   );
   console.log(`  wasm memory, live instances:  ${kib(s.wasmBytes)} (at ${s.midCycles} cycles: ${kib(s.wasmMidBytes)})`);
   console.log(
