@@ -46,8 +46,8 @@ firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
-# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit),
-# and in Chromium and Firefox: many widgets and long sessions, crash isolation.
+# End-to-end: the release bundle in headless Chromium and Firefox (embedding, CSP, iframe,
+# axe audit; many widgets and long sessions; crash isolation).
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
 	node --test tests/e2e/many-widgets.mjs

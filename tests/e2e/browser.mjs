@@ -30,19 +30,24 @@ export const BROWSERS = (process.env.E2E_BROWSERS ?? "chromium,firefox")
   .map((name) => name.trim())
   .filter(Boolean);
 
-const names = new WeakMap(); // browser → "chromium" | "firefox"
+const launched = new WeakMap(); // browser → { name, media }
 
-/** Starts headless `name` ("chromium" or "firefox"); close it with `browser.close()`. */
-export async function launch(name) {
-  const browser = await start(name);
-  names.set(browser, name);
+/**
+ * Starts headless `name` ("chromium" or "firefox"); close it with `browser.close()`.
+ * `media` ({ colorScheme: "light" | "dark", reducedMotion: "reduce" }) is what the browser
+ * tells pages about the user's settings. Firefox takes it only at start-up (its preferences;
+ * WebDriver BiDi cannot emulate media features), Chromium per page: `openPage` applies it.
+ */
+export async function launch(name, { media = {} } = {}) {
+  const browser = await start(name, media);
+  launched.set(browser, { name, media });
   return browser;
 }
 
 /** Which of the two browsers `page` is in. */
-export const browserName = (page) => names.get(page.browser());
+export const browserName = (page) => launched.get(page.browser())?.name;
 
-function start(name) {
+function start(name, media) {
   if (name === "chromium") {
     return puppeteer.launch({
       browser: "chrome",
@@ -56,6 +61,10 @@ function start(name) {
       browser: "firefox",
       executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
       headless: true,
+      extraPrefsFirefox: {
+        ...(media.colorScheme && { "layout.css.prefers-color-scheme.content-override": media.colorScheme === "dark" ? 0 : 1 }),
+        ...(media.reducedMotion && { "ui.prefersReducedMotion": media.reducedMotion === "reduce" ? 1 : 0 }),
+      },
     });
   }
   throw new Error(`e2e: unknown browser "${name}" (expected chromium or firefox)`);
@@ -143,14 +152,28 @@ export const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
 /**
  * Opens `url` in a fresh browser context of `browser`; `close()` ends it. Console errors
  * and uncaught exceptions are collected in `problems`, requests that would leave the machine
- * in `outside` (the test servers are all on 127.0.0.1).
+ * in `outside` (the test servers are all on 127.0.0.1). With `stubOutside`, such requests
+ * are answered with a stub page instead of reaching the network, and `route(request)` may
+ * answer any request first (return true when it did). `media`: see `launch`.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, media, stubOutside = false, route } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
+  await applyMedia(page, media);
   const problems = [];
   const outside = [];
+  if (stubOutside || route) {
+    await page.setRequestInterception(true);
+    page.on("request", async (request) => {
+      if (await route?.(request)) return;
+      const { protocol, hostname } = new URL(request.url());
+      if (stubOutside && protocol.startsWith("http") && hostname !== "127.0.0.1") {
+        return request.respond({ status: 200, contentType: "text/html", body: "<!doctype html><title>outside</title>" });
+      }
+      return request.continue();
+    });
+  }
   page.on("console", (message) => {
     // The browser's own favicon request is not the page's doing.
     if (message.type() === "error" && !message.location()?.url?.endsWith("/favicon.ico")) {
@@ -166,12 +189,26 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, problems, outside, response, close: () => context.close() };
 }
 
+async function applyMedia(page, media) {
+  if (!media) return;
+  const { name, media: launchedWith } = launched.get(page.browser());
+  if (name === "chromium") {
+    const features = [];
+    if (media.colorScheme) features.push({ name: "prefers-color-scheme", value: media.colorScheme });
+    if (media.reducedMotion) features.push({ name: "prefers-reduced-motion", value: media.reducedMotion });
+    return page.emulateMediaFeatures(features);
+  }
+  for (const [key, value] of Object.entries(media)) {
+    if (launchedWith[key] !== value) throw new Error(`${name}: media ${key}=${value} needs a browser launched with it`);
+  }
+}
+
 /** Waits until `predicate(arg)` is true in the page; on timeout, says what `seen(arg)` shows. */
 export async function waitInPage(page, expected, predicate, arg, seen, timeout = DEADLINE_MS) {
   try {
     await page.waitForFunction(predicate, { timeout, polling: 50 }, arg);
   } catch (error) {
-    if (!/timeout|timed out/i.test(error.message)) throw error;
+    if (!/timeout|timed out|exceeded/i.test(error.message)) throw error;
     const actual = seen ? await page.evaluate(seen, arg).catch((e) => `(unreadable: ${e.message})`) : "(not recorded)";
     throw new Error(`expected ${expected} within ${timeout} ms; saw ${JSON.stringify(actual)}`);
   }
