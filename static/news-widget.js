@@ -11,11 +11,11 @@
 // takes an instance that hosts no widget (one whose widgets were all removed is back in
 // that pool), else a new one while under the cap, else shares the one hosting the fewest.
 // Widgets alone in their instance cannot reach each other; widgets sharing one stop
-// together if it traps, and the trapped instance is replaced by a fresh instance of the same
-// module before it hosts anything again (README, "Instances and crashes"). An instance is
-// also replaced when, idle, it has hosted RENEW_AFTER widgets: Yew keeps a little of every
-// app it mounts (its event delegation's listeners and container, by design), and a fresh
-// instance drops all of that at once.
+// together if it traps, and the trapped instance is replaced by a fresh instance of the
+// same module before it hosts anything again (README, "Many widgets: instances and
+// crashes"). An instance is also replaced when, idle, it has hosted RENEW_AFTER widgets:
+// Yew keeps a little of every app it mounts (its event delegation's listeners and
+// container, by design), and a fresh instance drops all of that at once.
 
 const TAG = "news-widget";
 const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target"];
