@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 SIZE_BUDGET ?= 135299
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots
+.PHONY: serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots memory
 
 serve: tools
 	trunk serve --offline
@@ -46,10 +46,11 @@ firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
-# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit),
-# and against a misbehaving feed server in headless Chromium and Firefox (network.mjs).
+# End-to-end: the release bundle in headless Chromium and Firefox (embedding, CSP, iframe,
+# axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server).
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
+	node --test tests/e2e/many-widgets.mjs
 	node --test tests/e2e/crash-isolation.mjs
 	node --test --test-reporter=spec tests/e2e/network.mjs
 
@@ -67,6 +68,10 @@ size: dist
 bench: dist
 	node scripts/bench.mjs dist
 	cargo bench --offline --bench feed
+
+# The README's memory figures: 200 mount → ready → remove cycles in Chromium and Firefox.
+memory: dist
+	node scripts/memory-report.mjs --cycles=200
 
 # The README's screenshots of the demo page (headless Chromium).
 screenshots: dist

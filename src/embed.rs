@@ -1,5 +1,6 @@
-//! Embedding glue: what the loader's `<news-widget>` element calls. Each element runs in its
-//! own wasm instance (see static/news-widget.js), so everything here is per widget.
+//! Embedding glue: what the loader's `<news-widget>` element calls. One wasm instance may host
+//! several widgets (static/news-widget.js), so everything here is per widget handle; what
+//! belongs to the whole instance (panic reporting, retirement) is in `instance.rs`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,21 +10,6 @@ use yew::{AppHandle, Callback};
 use crate::components::app::{App, AppProps, WidgetStatus};
 use crate::components::navigate::NavigateRequest;
 use crate::config::Config;
-
-thread_local! {
-    /// Where this instance reports a panic (the loader shows the error and tells the page).
-    static ON_CRASH: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
-}
-
-fn report_crash(info: &std::panic::PanicHookInfo<'_>) {
-    ON_CRASH.with(|slot| {
-        if let Ok(slot) = slot.try_borrow() {
-            if let Some(on_crash) = slot.as_ref() {
-                let _ = on_crash.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
-            }
-        }
-    });
-}
 
 /// A mounted widget, owned by its element; dropped (or `destroy`ed) when the element goes.
 #[wasm_bindgen]
@@ -36,16 +22,15 @@ pub struct WidgetHandle {
 }
 
 /// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
-/// attributes. `on_crash` is called with the message if this instance ever panics.
+/// attributes. `on_crash` is called with the message if this instance ever panics; the
+/// loader passes one callback per instance, since a panic stops every widget it hosts.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     on_crash: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
-    ON_CRASH.with(|slot| *slot.borrow_mut() = Some(on_crash));
-    // Through Yew, or its renderer replaces the hook with its own on first render.
-    yew::set_custom_panic_hook(Box::new(report_crash));
+    crate::instance::report_panics_to(on_crash);
     let names = host.get_attribute_names();
     let attributes: Vec<(String, String)> = names
         .iter()
@@ -87,6 +72,12 @@ impl WidgetHandle {
         if name == "feed" && value.as_deref() == Some("crash-test:panic") {
             panic!("crash test requested");
         }
+        // The same, but in a task the browser runs later, outside any call from the loader.
+        #[cfg(feature = "crash-test")]
+        if name == "feed" && value.as_deref() == Some("crash-test:panic-in-task") {
+            wasm_bindgen_futures::spawn_local(async { panic!("crash test requested in a task") });
+            return;
+        }
         if let Some(warning) = self.config.apply(name, value.as_deref()) {
             web_sys::console::warn_1(&warning.to_string().into());
         }
@@ -96,7 +87,8 @@ impl WidgetHandle {
         }
     }
 
-    /// Unmounts the widget: its timers, listeners and requests stop.
+    /// Unmounts the widget: its timers, listeners, observers and requests stop. The loader
+    /// then calls `free()`, which releases the handle itself (its host reference, config).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();

@@ -25,6 +25,8 @@ pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
+pub mod instance;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 
 // talc rather than Rust's default dlmalloc: smaller in the wasm and faster (docs/size.md).

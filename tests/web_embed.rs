@@ -213,3 +213,49 @@ async fn invalid_attributes_are_ignored() {
     widget.destroy();
     host.element.remove();
 }
+
+#[wasm_bindgen_test]
+async fn widgets_sharing_an_instance_mount_and_unmount_independently() {
+    // The loader puts several widgets in one wasm instance; this test runs in one instance too.
+    let hosts: Vec<Host> = ["en", "zh-CN", "en"]
+        .iter()
+        .map(|lang| host_with(&[("feed", &feed_url(DEFAULT_FEED)), ("lang", lang)]))
+        .collect();
+    let mut widgets: Vec<WidgetHandle> = hosts.iter().map(Host::mount).collect();
+    for host in &hosts {
+        host.wait_for("state=ready", |h| h.state() == "ready").await;
+    }
+
+    widgets[1].destroy();
+    assert_eq!(
+        hosts[1].root.child_element_count(),
+        0,
+        "the removed one is gone"
+    );
+    hosts[1].element.remove();
+
+    // The others still render and react on their own.
+    widgets[2].set_attribute("lang", Some("zh-CN".into()));
+    hosts[2]
+        .wait_for("the third widget in Chinese", |h| {
+            h.root
+                .query_selector("[part=root][lang=zh-CN]")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .await;
+    let first = hosts[0].root.query_selector("[part=root]").unwrap();
+    assert_eq!(
+        first.and_then(|root| root.get_attribute("lang")).as_deref(),
+        Some("en"),
+        "the first widget is untouched"
+    );
+    for index in [0, 2] {
+        assert_eq!(hosts[index].state(), "ready", "widget {index} still ready");
+    }
+    for index in [0, 2] {
+        widgets[index].destroy();
+        hosts[index].element.remove();
+    }
+}

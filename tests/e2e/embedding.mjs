@@ -1,4 +1,5 @@
-// End-to-end tests of embedding <news-widget> in partner pages, in headless Chromium.
+// End-to-end tests of embedding <news-widget> in partner pages, in headless Chromium and
+// Firefox (tests/e2e/browser.mjs; E2E_BROWSERS=chromium or =firefox for one).
 //
 //   node tests/e2e/run.mjs                 (needs a built dist/: `make dist`)
 //   node --test tests/e2e/embedding.mjs    (the same tests, node's default reporter)
@@ -7,16 +8,16 @@
 // bundle exactly as a partner would (`<script type="module" src="news-widget.js">`). A second
 // server on another port plays the widget's own origin for the cross-origin iframe test.
 // Every test opens its own browser context; every wait is on a condition with a deadline.
+// Each test runs once per browser, named "<browser>: <test>".
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
-import { launchOptions } from "./browser.mjs";
+import { BROWSERS, DEADLINE_MS, launch, openPage as open, waitInPage, waitUntil } from "./browser.mjs";
 import { corpusFeed, payloadFeed, payloads } from "./payloads.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +26,6 @@ const DIST = join(ROOT, "dist");
 const PAGES = join(HERE, "pages");
 const AXE = createRequire(join(ROOT, "package.json")).resolve("axe-core/axe.min.js");
 
-/** How long any one condition may take to come true: generous, the CI machine is busy. */
-const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
 const TEST_TIMEOUT_MS = 90_000;
 
 /** The strictest policy the brief promises partners the widget works under. */
@@ -44,7 +43,7 @@ const ROTATION_LABELS = {
 };
 const ANY_ROTATION_LABEL = new RegExp(`^(${[...ROTATION_LABELS.zh, ...ROTATION_LABELS.en].join("|")})$`);
 
-let browser;
+const browsers = new Map(); // "<name> <media>" → a launched browser, started on first use
 let site; // the partner's origin (and, for most tests, the widget's too)
 let widgetSite; // a second origin serving the same files, for the cross-origin iframe
 
@@ -54,7 +53,10 @@ const partnerCsp = () =>
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; " +
   `frame-src 'self' ${widgetSite.origin}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
-function headersFor(path) {
+function headersFor(path, url) {
+  // The accessibility audit injects axe-core, which a strict CSP would refuse (as Playwright's
+  // bypassCSP did before, minus the browser support: WebDriver BiDi has no such switch).
+  if (url.searchParams.has("e2e-audit")) return {};
   if (path === "/csp.html" || path === "/embed.html") return { "content-security-policy": STRICT_CSP };
   if (path === "/csp-rich.html") return { "content-security-policy": RICH_CSP };
   if (path === "/partner-frame.html") return { "content-security-policy": partnerCsp() };
@@ -69,71 +71,46 @@ before(async () => {
   }
   site = await serve([DIST, PAGES], headersFor);
   widgetSite = await serve([DIST, PAGES], headersFor);
-  browser = await chromium.launch(launchOptions);
 });
 
 after(async () => {
-  await browser?.close();
+  for (const browser of browsers.values()) await browser.close();
   await site?.close();
   await widgetSite?.close();
 });
+
+/**
+ * The browser `name` telling pages `media` (the user's colour scheme, reduced motion).
+ * Chromium emulates media per page, so one browser serves all; Firefox takes them at
+ * start-up, so each setting gets its own browser.
+ */
+async function browserFor(name, media = {}) {
+  const key = name === "chromium" ? name : `${name} ${JSON.stringify(media)}`;
+  if (!browsers.has(key)) browsers.set(key, await launch(name, { media }));
+  return browsers.get(key);
+}
+
+/** Declares `body(t, name)` as one test per browser. */
+function eachBrowser(title, options, body) {
+  for (const name of BROWSERS) test(`${name}: ${title}`, options, (t) => body(t, name));
+}
 
 // ---------------------------------------------------------------------------------------
 // Helpers, named for what a test does with them.
 
 /**
- * Opens `path` in a fresh browser context, closed when the test ends. Console errors and
- * uncaught exceptions of every frame are collected in `problems`. Nothing leaves the
+ * Opens `path` in a fresh browser context of browser `name`, closed when the test ends.
+ * Console errors and uncaught exceptions are collected in `problems`. Nothing leaves the
  * machine: a request to any other host is answered with a stub page and listed in
- * `outside` (a navigation to a headline's site shows up there). `prepare(context)` runs
- * before the page loads, e.g. to add routes.
+ * `outside` (a navigation to a headline's site shows up there). `route(request)` may answer
+ * a request first (returning true).
  */
-async function openPage(t, path, { origin = site.origin, prepare, ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  t.after(() => context.close());
-  const outside = [];
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1",
-    (route) => {
-      outside.push(route.request().url());
-      return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>outside</title>" });
-    },
-  );
-  await prepare?.(context);
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (message) => {
-    const url = message.location().url;
-    // The browser's own favicon request is not the page's doing.
-    if (message.type() === "error" && !url.endsWith("/favicon.ico")) problems.push(`console.error: ${message.text()} (${url})`);
-  });
-  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  const response = await page.goto(`${origin}${path}`);
-  assert.equal(response.status(), 200, `GET ${path}`);
-  return { page, context, problems, response, outside };
-}
-
-/** Waits until `predicate(arg)` is true in the page; on timeout, says what `seen(arg)` shows. */
-async function waitInPage(page, expected, predicate, arg, seen, timeout = DEADLINE_MS) {
-  try {
-    await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
-  } catch (error) {
-    if (!/Timeout/i.test(error.message)) throw error;
-    const actual = seen ? await page.evaluate(seen, arg).catch((e) => `(unreadable: ${e.message})`) : "(not recorded)";
-    throw new Error(`expected ${expected} within ${timeout} ms; saw ${JSON.stringify(actual)}`);
-  }
-}
-
-/** Polls `read()` from Node until `ok(value)`; on timeout, reports the last value read. */
-async function waitUntil(expected, read, ok, timeout = DEADLINE_MS) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`expected ${expected} within ${timeout} ms; saw ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+async function openPage(t, name, path, { origin = site.origin, media, viewport, route } = {}) {
+  const browser = await browserFor(name, media);
+  const opened = await open(browser, `${origin}${path}`, { viewport, media, route, stubOutside: true });
+  t.after(opened.close);
+  assert.equal(opened.response?.status(), 200, `GET ${path}`);
+  return opened;
 }
 
 /** Waits until every element matching `selector` reflects `state` (default: ready). */
@@ -150,17 +127,44 @@ async function waitForWidgets(page, selector = "news-widget", state = "ready") {
   );
 }
 
-/** The rotation button of the widget `host`, found by its label in either language. */
-const rotationButton = (page, host) => page.locator(host).getByRole("button", { name: ANY_ROTATION_LABEL });
+/**
+ * A button or link inside the widget `host`'s shadow root, found by its accessible name (its
+ * aria-label, else its text), as a handle a test can click like a user.
+ */
+async function control(page, host, role, name) {
+  const handle = await page.evaluateHandle(
+    (host, role, source, flags) => {
+      const pattern = new RegExp(source, flags);
+      const tag = role === "link" ? "a" : "button";
+      const candidates = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(tag) ?? [])];
+      return candidates.find((el) => pattern.test((el.getAttribute("aria-label") ?? el.textContent).trim())) ?? null;
+    },
+    host,
+    role,
+    name instanceof RegExp ? name.source : `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+    name instanceof RegExp ? name.flags : "",
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no ${role} named ${name} in ${host}`);
+  return element;
+}
 
-const headlineOf = (page, host) => page.locator(`${host} [part="headline"]`).textContent();
+/** The rotation button of the widget `host`, found by its label in either language. */
+const rotationButton = (page, host) => control(page, host, "button", ANY_ROTATION_LABEL);
+
+const textOf = (handle) => handle.evaluate((el) => el.textContent);
+
+const rotationLabel = async (page, host) => textOf(await rotationButton(page, host));
+
+const headlineOf = (page, host) =>
+  page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part="headline"]').textContent, host);
 
 /** What the widget's root element says about language and theme. */
 const rootOf = (page, host) =>
-  page.locator(host).evaluate((widget) => {
-    const root = widget.shadowRoot?.querySelector('[part="root"]');
+  page.evaluate((host) => {
+    const root = document.querySelector(host).shadowRoot?.querySelector('[part="root"]');
     return root && { lang: root.getAttribute("lang"), className: root.className, background: getComputedStyle(root).backgroundColor };
-  });
+  }, host);
 
 /** Element children of each widget's shadow root, and how many widget roots it holds. */
 const mountCounts = (page) =>
@@ -177,8 +181,8 @@ const noProblems = (problems, where) =>
 
 // ---------------------------------------------------------------------------------------
 
-test("two instances on the demo page render independently", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems } = await openPage(t, "/index.html", { viewport: { width: 1280, height: 2400 } });
+eachBrowser("two instances on the demo page render independently", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems } = await openPage(t, name, "/index.html", { viewport: { width: 1280, height: 2400 } });
   await waitForWidgets(page, "#widget-zh, #widget-en");
 
   const roots = await page.evaluate(() => {
@@ -203,27 +207,27 @@ test("two instances on the demo page render independently", { timeout: TEST_TIME
   // Different configurations show different UI strings.
   assert.equal((await rootOf(page, "#widget-zh")).lang, "zh-CN", "default language");
   assert.equal((await rootOf(page, "#widget-en")).lang, "en", 'lang="en"');
-  const zhLabel = await rotationButton(page, "#widget-zh").textContent();
-  const enLabel = await rotationButton(page, "#widget-en").textContent();
+  const zhLabel = await rotationLabel(page, "#widget-zh");
+  const enLabel = await rotationLabel(page, "#widget-en");
   assert.ok(ROTATION_LABELS.zh.includes(zhLabel), `zh rotation button label is Chinese; saw ${zhLabel}`);
   assert.ok(ROTATION_LABELS.en.includes(enLabel), `en rotation button label is English; saw ${enLabel}`);
 
   // State is per instance: pressing one widget's rotation button leaves the other alone.
-  await rotationButton(page, "#widget-zh").click();
+  await (await rotationButton(page, "#widget-zh")).click();
   await waitUntil(
     `the zh rotation button to change from "${zhLabel}"`,
-    () => rotationButton(page, "#widget-zh").textContent(),
+    () => rotationLabel(page, "#widget-zh"),
     (label) => label !== zhLabel,
   );
-  assert.equal(await rotationButton(page, "#widget-en").textContent(), enLabel, "the other widget's rotation button");
+  assert.equal(await rotationLabel(page, "#widget-en"), enLabel, "the other widget's rotation button");
   noProblems(problems, "on the demo page");
 });
 
-test("host CSS does not change the widget's computed styles", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+eachBrowser("host CSS does not change the widget's computed styles", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
   // Reduced motion: no fade animation can be caught halfway on one page and not the other.
-  const options = { viewport: { width: 1280, height: 1600 }, reducedMotion: "reduce" };
-  const plain = await openPage(t, "/plain.html", options);
-  const hostile = await openPage(t, "/hostile.html", options);
+  const options = { viewport: { width: 1280, height: 1600 }, media: { reducedMotion: "reduce" } };
+  const plain = await openPage(t, name, "/plain.html", options);
+  const hostile = await openPage(t, name, "/hostile.html", options);
   await waitForWidgets(plain.page);
   await waitForWidgets(hostile.page);
 
@@ -293,8 +297,8 @@ test("host CSS does not change the widget's computed styles", { timeout: TEST_TI
   }
 });
 
-test("strict CSP with Trusted Types: no violations, widgets ready", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems, response } = await openPage(t, "/csp.html");
+eachBrowser("strict CSP with Trusted Types: no violations, widgets ready", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems, response } = await openPage(t, name, "/csp.html");
   assert.equal(response.headers()["content-security-policy"], STRICT_CSP, "the page is served with the strict policy");
   await waitForWidgets(page);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "securitypolicyviolation events");
@@ -321,21 +325,25 @@ test("strict CSP with Trusted Types: no violations, widgets ready", { timeout: T
   );
 });
 
-test("Trusted Types: the seed, a real rich feed and every payload render with no violation", { timeout: 300_000 }, async (t) => {
+eachBrowser("Trusted Types: the seed, a real rich feed and every payload render with no violation", { timeout: 600_000 }, async (t, name) => {
   const cases = payloads();
   assert.ok(cases.length >= 150, `${cases.length} payloads`);
-  const { page, problems, response } = await openPage(t, "/csp-rich.html", {
-    prepare: async (context) => {
-      const json = (body) => (route) => route.fulfill({ contentType: "application/json", body });
-      await context.route(`${site.origin}/rich-feed.json`, json(corpusFeed("jsonfeednet-hypercritical-v1-big.json")));
-      await context.route(`${site.origin}/payload-feed.json`, json(payloadFeed()));
-    },
-  });
+  const feeds = {
+    "/rich-feed.json": corpusFeed("jsonfeednet-hypercritical-v1-big.json"),
+    "/payload-feed.json": payloadFeed(),
+  };
+  const route = (request) => {
+    const { pathname } = new URL(request.url());
+    if (!(pathname in feeds)) return false;
+    request.respond({ status: 200, contentType: "application/json", body: feeds[pathname] });
+    return true;
+  };
+  const { page, problems, response } = await openPage(t, name, "/csp-rich.html", { route });
   assert.equal(response.headers()["content-security-policy"], RICH_CSP, "the page is served with the strict policy");
   await waitForWidgets(page);
 
   // The real article: its links (absolute, new tab, isolated), its list and its photo.
-  const rich = await page.locator("#rich").evaluate((widget) => {
+  const rich = await page.$eval("#rich", (widget) => {
     const body = widget.shadowRoot.querySelector('[part="body"]');
     return {
       links: [...body.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), target: a.target, rel: a.rel })),
@@ -357,7 +365,7 @@ test("Trusted Types: the seed, a real rich feed and every payload render with no
     "referrerpolicy", "start", "colspan", "rowspan", "class", "part", "role", "aria-label", "aria-hidden", "lang"];
   for (let i = 0; i < cases.length; i++) {
     const title = `${i} ${cases[i].name}`;
-    if (i > 0) await page.locator("#payloads").evaluate((w, id) => w.setAttribute("article", id), `p${i}`);
+    if (i > 0) await page.$eval("#payloads", (w, id) => w.setAttribute("article", id), `p${i}`);
     await waitInPage(
       page,
       `payload ${title} shown`,
@@ -368,7 +376,7 @@ test("Trusted Types: the seed, a real rich feed and every payload render with no
       title,
       () => document.getElementById("payloads").shadowRoot.querySelector('[part="headline"]')?.textContent,
     );
-    const bad = await page.locator("#payloads").evaluate((widget, allowed) => {
+    const bad = await page.$eval("#payloads", (widget, allowed) => {
       const body = widget.shadowRoot.querySelector('[part="body"]');
       const found = [];
       for (const element of body ? body.querySelectorAll("*") : []) {
@@ -393,8 +401,8 @@ test("Trusted Types: the seed, a real rich feed and every payload render with no
   noProblems(problems, "while rendering the payloads");
 });
 
-test("loading the loader twice defines the element once and mounts each widget once", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems } = await openPage(t, "/double-load.html");
+eachBrowser("loading the loader twice defines the element once and mounts each widget once", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems } = await openPage(t, name, "/double-load.html");
   await waitForWidgets(page);
   assert.equal(await page.evaluate(() => window.__secondImport), "loaded", "dynamic import of news-widget.js?copy=2");
 
@@ -422,9 +430,9 @@ test("loading the loader twice defines the element once and mounts each widget o
   noProblems(problems, "with the loader loaded three times");
 });
 
-test("removing a widget stops its rotation timer", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+eachBrowser("removing a widget stops its rotation timer", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
   const INTERVAL_MS = 2000; // timers.html: interval="2"
-  const { page, problems } = await openPage(t, "/timers.html");
+  const { page, problems } = await openPage(t, name, "/timers.html");
   await waitForWidgets(page);
   // The probe must see the widget's timer fire and be re-armed, or "0 after removal" would
   // prove nothing.
@@ -457,10 +465,10 @@ test("removing a widget stops its rotation timer", { timeout: TEST_TIMEOUT_MS },
   // The one bounded negative check: nothing may fire during two more interval lengths.
   let firedLater = false;
   try {
-    await page.waitForFunction((before) => window.__widgetTimers().fired > before, fired, { timeout: 2 * INTERVAL_MS, polling: 50 });
+    await page.waitForFunction((before) => window.__widgetTimers().fired > before, { timeout: 2 * INTERVAL_MS, polling: 50 }, fired);
     firedLater = true;
   } catch (error) {
-    if (!/Timeout/i.test(error.message)) throw error;
+    if (!/timeout|timed out|exceeded/i.test(error.message)) throw error;
   }
   const finalTimers = await page.evaluate(() => window.__widgetTimers());
   assert.ok(!firedLater, `expected no timer callback after removal; saw ${JSON.stringify(finalTimers)} (fired ${fired} at removal)`);
@@ -468,13 +476,12 @@ test("removing a widget stops its rotation timer", { timeout: TEST_TIMEOUT_MS },
   noProblems(problems, "while removing the widget");
 });
 
-test("attribute changes re-render the widget", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems } = await openPage(t, "/attributes.html");
+eachBrowser("attribute changes re-render the widget", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems } = await openPage(t, name, "/attributes.html");
   await waitForWidgets(page);
-  const widget = page.locator("news-widget");
   const setAttribute = (name, value) =>
-    widget.evaluate((w, [name, value]) => (value === null ? w.removeAttribute(name) : w.setAttribute(name, value)), [name, value]);
-  const label = () => rotationButton(page, "news-widget").textContent();
+    page.$eval("news-widget", (w, name, value) => (value === null ? w.removeAttribute(name) : w.setAttribute(name, value)), name, value);
+  const label = () => rotationLabel(page, "news-widget");
 
   const before = await label();
   assert.ok(ROTATION_LABELS.zh.includes(before), `rotation button starts in Chinese; saw ${before}`);
@@ -504,16 +511,17 @@ test("attribute changes re-render the widget", { timeout: TEST_TIMEOUT_MS }, asy
   noProblems(problems, "while changing attributes");
 });
 
-test("events: ready, error with a working retry, cancelable navigate", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+eachBrowser("events: ready, error with a working retry, cancelable navigate", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
   // missing.json is a 404 the first time and the real feed afterwards, so Retry can recover.
   let missingRequests = 0;
-  const prepare = (context) =>
-    context.route("**/missing.json", async (route) => {
-      missingRequests += 1;
-      if (missingRequests === 1) return route.continue();
-      return route.fulfill({ path: join(DIST, "feed.json"), contentType: "application/json" });
-    });
-  const { page, outside } = await openPage(t, "/events.html", { prepare });
+  const route = async (request) => {
+    if (new URL(request.url()).pathname !== "/missing.json") return false;
+    missingRequests += 1;
+    if (missingRequests === 1) return false;
+    await request.respond({ status: 200, contentType: "application/json", body: readFileSync(join(DIST, "feed.json")) });
+    return true;
+  };
+  const { page, outside } = await openPage(t, name, "/events.html", { route });
   await waitForWidgets(page, "#good, #links");
   await waitForWidgets(page, "#missing", "error");
   const events = () => page.evaluate(() => window.__events);
@@ -528,15 +536,15 @@ test("events: ready, error with a working retry, cancelable navigate", { timeout
   assert.ok(errors[0].bubbles && errors[0].composed, "error event bubbles out of the shadow root");
 
   // The error state is shown with a retry button, and retrying loads the feed.
-  await assert.doesNotReject(page.locator("#missing").getByRole("alert").waitFor({ timeout: DEADLINE_MS }), "error alert is shown");
-  await page.locator("#missing").getByRole("button", { name: "重试" }).click();
+  await waitInPage(page, "the error alert", () => document.querySelector("#missing").shadowRoot.querySelector('[role="alert"]'));
+  await (await control(page, "#missing", "button", "重试")).click();
   await waitForWidgets(page, "#missing");
   assert.equal((await headlineOf(page, "#missing")).trim(), HEADLINE, "headline after retry");
   assert.equal(missingRequests, 2, "retry requested the feed again");
 
   // The host cancels navigation (events-probe.js): the click must not leave the page.
   const start = page.url();
-  await page.locator("#links").getByRole("link", { name: "First linked headline" }).click();
+  await (await control(page, "#links", "link", /First linked headline/)).click();
   await waitInPage(page, "a news-widget:navigate event", () => window.__events.some((e) => e.type === "news-widget:navigate"), undefined, () => window.__events);
   const navigate = (await events()).find((e) => e.type === "news-widget:navigate");
   assert.deepEqual(
@@ -555,18 +563,19 @@ test("events: ready, error with a working retry, cancelable navigate", { timeout
 
   // Control: when the host does not cancel, the same kind of click does navigate.
   await page.evaluate(() => (window.__cancelNavigate = false));
-  await page.locator("#links").getByRole("link", { name: "Second linked headline" }).click();
-  await page.waitForURL("https://news.example/articles/two", { timeout: DEADLINE_MS });
+  await (await control(page, "#links", "link", /Second linked headline/)).click();
+  await waitUntil("the page to navigate to the link", () => page.url(), (url) => url === "https://news.example/articles/two");
 });
 
-test(
+eachBrowser(
   "the article headline link also dispatches news-widget:navigate",
   { timeout: TEST_TIMEOUT_MS },
-  async (t) => {
-    const { page, outside } = await openPage(t, "/events.html");
+  async (t, name) => {
+    const { page, outside } = await openPage(t, name, "/events.html");
     await waitForWidgets(page, "#links");
     const start = page.url();
-    await page.locator('#links [part="headline"] a').click();
+    const link = await page.evaluateHandle(() => document.querySelector("#links").shadowRoot.querySelector('[part="headline"] a'));
+    await link.asElement().click();
     // Either the host hears about it (and cancels), or the page navigates away.
     const seen = await waitUntil(
       "a news-widget:navigate event or a navigation",
@@ -583,8 +592,8 @@ test(
 
 /** Sizes that tell whether an iframe fits its widget: the frame's viewport and content. */
 async function frameFit(page, iframeSelector) {
-  const iframe = page.locator(iframeSelector);
-  const frame = await (await iframe.elementHandle()).contentFrame();
+  const iframe = await page.$(iframeSelector);
+  const frame = await iframe.contentFrame();
   const inside = await frame.evaluate(() => ({
     state: document.querySelector("news-widget")?.getAttribute("state"),
     viewport: window.innerHeight,
@@ -613,13 +622,13 @@ async function postFakeResizeFromPartner(page) {
   );
 }
 
-test("iframe fallback sizes the frame to its content and ignores messages from elsewhere", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems, response } = await openPage(t, "/partner-frame.html");
+eachBrowser("iframe fallback sizes the frame to its content and ignores messages from elsewhere", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems, response } = await openPage(t, name, "/partner-frame.html");
   assert.doesNotMatch(response.headers()["content-security-policy"], /wasm-unsafe-eval/, "partner CSP forbids wasm");
   const fit = await waitUntil("the iframe to fit its ready widget (> 300 px, within 2 px)", () => frameFit(page, "#same-origin"), fits);
   assert.equal(fit.scrollHeight, fit.viewport, "no scrolling inside the frame");
 
-  const frame = await (await page.locator("#same-origin").elementHandle()).contentFrame();
+  const frame = await (await page.$("#same-origin")).contentFrame();
   const widgetAttributes = await frame.evaluate(() => document.querySelector("news-widget").getAttributeNames().sort());
   assert.deepEqual(widgetAttributes, ["feed", "state"], "only widget attributes are taken from the query");
 
@@ -627,7 +636,7 @@ test("iframe fallback sizes the frame to its content and ignores messages from e
   assert.equal((await frameFit(page, "#same-origin")).styleHeight, fit.styleHeight, "height after a resize message from the partner page itself");
 
   // Clamping: a narrower frame reflows taller, but not past data-max-height.
-  await page.locator("#same-origin").evaluate((iframe) => {
+  await page.$eval("#same-origin", (iframe) => {
     iframe.dataset.maxHeight = "400";
     iframe.style.width = "60%";
   });
@@ -636,8 +645,8 @@ test("iframe fallback sizes the frame to its content and ignores messages from e
   noProblems(problems, "on the partner page or in the frame");
 });
 
-test("iframe fallback across origins obeys only its own frame from its own origin", { timeout: TEST_TIMEOUT_MS }, async (t) => {
-  const { page, problems } = await openPage(t, "/partner-frame.html");
+eachBrowser("iframe fallback across origins obeys only its own frame from its own origin", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
+  const { page, problems } = await openPage(t, name, "/partner-frame.html");
   await waitUntil("the same-origin iframe to fit first", () => frameFit(page, "#same-origin"), fits);
   // Partners often insert the iframe from their own scripts, after news-widget-frame.js ran.
   await page.evaluate((src) => {
@@ -672,19 +681,23 @@ test("iframe fallback across origins obeys only its own frame from its own origi
 
   // 2. Right window, wrong origin: the widget's frame navigated to a page of the partner's
   // origin (its src attribute still names the widget's origin).
-  await page.locator("#cross-origin").evaluate((iframe, url) => (iframe.contentWindow.location = url), `${site.origin}/fake-resizer.html`);
+  await page.$eval("#cross-origin", (iframe, url) => (iframe.contentWindow.location = url), `${site.origin}/fake-resizer.html`);
   await waitInPage(page, "the navigated frame's messages to arrive", (origin) => window.__sentinels.includes(origin), site.origin, () => window.__sentinels);
   assert.equal(
-    await page.locator("#cross-origin").evaluate((el) => el.style.height),
+    await page.$eval("#cross-origin", (el) => el.style.height),
     fit.styleHeight,
     "height after a resize from the widget's frame showing another origin",
   );
 
   // 3. The partner page itself.
   await postFakeResizeFromPartner(page);
-  assert.equal(await page.locator("#cross-origin").evaluate((el) => el.style.height), fit.styleHeight, "height after a resize from the partner page");
+  assert.equal(await page.$eval("#cross-origin", (el) => el.style.height), fit.styleHeight, "height after a resize from the partner page");
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "CSP violations on the partner page");
-  noProblems(problems, "on the partner page or in the frames");
+  // Step 2 makes the partner script's messages to the frame, rightly addressed to the
+  // widget's origin, meet a frame of another origin: the browser drops them, and Firefox
+  // reports each drop as an error (Chromium's console message does not reach the driver).
+  const dropped = /postMessage.*target origin provided.*does not match the recipient window/;
+  noProblems(problems.filter((problem) => !dropped.test(problem)), "on the partner page or in the frames");
 });
 
 // ---------------------------------------------------------------------------------------
@@ -740,14 +753,15 @@ function describeViolations(runs) {
   return lines.join("\n");
 }
 
-test("accessibility audit (axe) of the demo page, error state, links and the iframe page, light and dark", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+eachBrowser("accessibility audit (axe) of the demo page, error state, links and the iframe page, light and dark", { timeout: TEST_TIMEOUT_MS }, async (t, name) => {
   const serious = [];
   const portal = [];
   const minorFindings = [];
   for (const colorScheme of ["light", "dark"]) {
     // Reduced motion: rotation starts paused and nothing fades, so contrast is measured on
     // settled colours.
-    const { page } = await openPage(t, "/index.html", { colorScheme, reducedMotion: "reduce", viewport: { width: 1280, height: 2400 } });
+    const media = { colorScheme, reducedMotion: "reduce" };
+    const { page } = await openPage(t, name, "/index.html", { media, viewport: { width: 1280, height: 2400 } });
     await waitForWidgets(page);
     await page.addScriptTag({ path: AXE });
     // Guard against a vacuous pass: axe must really reach the text inside the shadow roots.
@@ -762,7 +776,7 @@ test("accessibility audit (axe) of the demo page, error state, links and the ifr
     t.diagnostic(`${colorScheme}: axe checked the contrast of ${contrast.checked} text element(s) inside the widgets`);
     if (contrast.undecided) t.diagnostic(`${colorScheme}: axe could not decide the contrast of ${contrast.undecided} widget element(s)`);
     for (const theme of ["auto", "light", "dark"]) {
-      await page.locator("#widget-zh").evaluate((w, theme) => w.setAttribute("theme", theme), theme);
+      await page.$eval("#widget-zh", (w, theme) => w.setAttribute("theme", theme), theme);
       await waitUntil(`#widget-zh to show theme ${theme}`, () => rootOf(page, "#widget-zh"), (r) => r.className.includes(`nw-theme-${theme}`));
       const run = `index.html ${colorScheme} scheme, first widget theme=${theme}`;
       const found = await audit(page);
@@ -772,11 +786,11 @@ test("accessibility audit (axe) of the demo page, error state, links and the ifr
     }
     // The error state and linked headlines (the demo feed has no links), and the iframe page
     // as the frame shows it, where the whole page counts; its CSP would refuse axe's inline
-    // script, hence bypassCSP.
-    for (const [path, whole] of [["/events.html", false], ["/embed.html?feed=feed.json", true]]) {
-      const other = await openPage(t, path, { colorScheme, reducedMotion: "reduce", bypassCSP: true });
+    // script, hence e2e-audit (served without the CSP, see headersFor).
+    for (const [path, whole] of [["/events.html", false], ["/embed.html?feed=feed.json&e2e-audit", true]]) {
+      const other = await openPage(t, name, path, { media });
       await waitForWidgets(other.page, "news-widget:not(#missing)");
-      if (await other.page.locator("#missing").count()) await waitForWidgets(other.page, "#missing", "error");
+      if (await other.page.$("#missing")) await waitForWidgets(other.page, "#missing", "error");
       await other.page.addScriptTag({ path: AXE });
       const found = await audit(other.page);
       const run = `${path} ${colorScheme} scheme`;

@@ -15,7 +15,7 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves `roots` (first match wins) on a free port; `headers(path)` adds per-page headers. */
+/** Serves `roots` (first match wins) on a free port; `headers(path, url)` adds per-page headers. */
 export async function serve(roots, headers = () => ({})) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -30,7 +30,7 @@ export async function serve(roots, headers = () => ({})) {
         res.writeHead(200, {
           "content-type": TYPES[extname(file)] ?? "application/octet-stream",
           "cache-control": "no-cache",
-          ...headers(path),
+          ...headers(path, url),
         });
         res.end(body);
         return;

@@ -8,7 +8,7 @@
     setInterval: window.setInterval.bind(window),
     clearInterval: window.clearInterval.bind(window),
   };
-  const live = new Map(); // id → delay in ms, for the widget's pending timers
+  const live = new Map(); // id → { delay in ms, at: when scheduled }, the widget's pending timers
   const stats = { scheduled: 0, fired: 0, cleared: 0, lastFire: null };
   const fromWidget = () => /news-widget-app|wasm/.test(new Error().stack ?? "");
 
@@ -23,7 +23,7 @@
         return callback.apply(this, callArgs);
       };
       id = native[kind](wrapped, delay, ...args);
-      live.set(id, delay);
+      live.set(id, { delay, at: performance.now() });
       stats.scheduled += 1;
       return id;
     };
@@ -36,5 +36,12 @@
   window.setInterval = schedule("setInterval", true);
   window.clearTimeout = cancel("clearTimeout");
   window.clearInterval = cancel("clearInterval");
-  window.__widgetTimers = () => ({ live: live.size, delays: [...live.values()], ...stats });
+  // `oldest`: when the longest-pending timer was scheduled (Infinity if none), so a test can
+  // wait until every timer that existed at some moment has fired or been cleared.
+  window.__widgetTimers = () => ({
+    live: live.size,
+    delays: [...live.values()].map((timer) => timer.delay),
+    oldest: Math.min(...[...live.values()].map((timer) => timer.at)),
+    ...stats,
+  });
 })();
