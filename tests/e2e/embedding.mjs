@@ -156,8 +156,9 @@ const textOf = (handle) => handle.evaluate((el) => el.textContent);
 
 const rotationLabel = async (page, host) => textOf(await rotationButton(page, host));
 
+// null while the widget shows no article (e.g. the skeleton while a new feed loads).
 const headlineOf = (page, host) =>
-  page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part="headline"]').textContent, host);
+  page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part="headline"]')?.textContent ?? null, host);
 
 /** What the widget's root element says about language and theme. */
 const rootOf = (page, host) =>
@@ -505,7 +506,7 @@ eachBrowser("attribute changes re-render the widget", { timeout: TEST_TIMEOUT_MS
   await waitUntil(
     "the fixture feed's headline after feed changes",
     () => headlineOf(page, "news-widget"),
-    (text) => text.trim() === "A fixture article with linked headlines",
+    (text) => text?.trim() === "A fixture article with linked headlines",
   );
   await waitForWidgets(page);
   noProblems(problems, "while changing attributes");
