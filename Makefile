@@ -9,9 +9,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown
-# Brotli bytes a first visit may load: the measured total (132,646 B, docs/size.md) + 2 %,
-# so the bundle cannot grow unnoticed; lowered as cuts land. Bytes are watched, not worshipped.
-SIZE_BUDGET ?= 135299
+# Brotli bytes a first visit may load: the measured total (157,102 B with rich text, the
+# network layer and the instance pool; README "Sizes") + 2 %, so the bundle cannot grow
+# unnoticed; lowered as cuts land. Bytes are watched, not worshipped.
+SIZE_BUDGET ?= 160244
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots memory
