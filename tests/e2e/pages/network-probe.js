@@ -43,6 +43,15 @@ window.setPageHidden = (hidden) => {
 
 // Every wasm instance's memory, to check that no widget's memory grows with a huge body.
 window.__wasmMemories = [];
+// The loader's instance pool instantiates with the glue's `initSync` (`new
+// WebAssembly.Instance`), so the constructor is watched as well as the async calls.
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+  construct(target, args, newTarget) {
+    const instance = Reflect.construct(target, args, newTarget);
+    if (instance.exports?.memory) window.__wasmMemories.push(instance.exports.memory);
+    return instance;
+  },
+});
 for (const name of ["instantiate", "instantiateStreaming"]) {
   const original = WebAssembly[name];
   WebAssembly[name] = async function (...args) {
