@@ -43,7 +43,7 @@ impl FeedStore {
         match StoredFeed::decode(&value, now_ms) {
             Ok(stored) => Some(stored),
             Err(_) => {
-                self.forget();
+                self.remove_entry();
                 None
             }
         }
@@ -56,7 +56,7 @@ impl FeedStore {
             return;
         }
         let Some(value) = feed.encode() else {
-            self.forget();
+            self.remove_entry();
             return;
         };
         let Some(storage) = local_storage() else {
@@ -80,7 +80,7 @@ impl FeedStore {
     }
 
     /// Removes the stored entry (storage switched off, or it is no longer good).
-    pub fn forget(&self) {
+    pub fn remove_entry(&self) {
         if let Some(storage) = local_storage() {
             let _ = storage.remove_item(&self.key);
         }

@@ -319,11 +319,11 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
                             stored.validators,
                             stored.saved_at_ms,
                         )),
-                        Err(_) => store.forget(),
+                        Err(_) => store.remove_entry(),
                     }
                 }
             } else {
-                store.forget();
+                store.remove_entry();
             }
             dispatcher.dispatch(Action::Fetch);
         });
