@@ -10,15 +10,11 @@ import { extname, join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { launchOptions } from "../tests/e2e/browser.mjs";
+import { TYPES } from "../tests/e2e/serve.mjs";
 
 const DIST = process.argv[2] ?? "dist";
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const FIRST_VISIT = ["news-widget.js", "news-widget-app.js", "news-widget-app_bg.wasm", "news-widget.css"];
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm", ".svg": "image/svg+xml",
-};
 // The brief's mobile profile: 4x CPU slowdown, 150 ms RTT, 1.6 Mbps down / 750 kbps up.
 const PROFILES = {
   "no throttling": null,
