@@ -1,5 +1,7 @@
 //! The widget root: loads the feed, reports its state, picks what to show.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
@@ -8,6 +10,7 @@ use crate::components::sidebar::Sidebar;
 use crate::components::states::{empty, error_state, loading, ErrorStateProps, StateProps};
 use crate::config::Config;
 use crate::hooks::use_feed::{use_feed, FeedState};
+use crate::view_model::Page;
 
 /// What the widget tells its host (the custom element turns these into attributes and
 /// CustomEvents).
@@ -30,6 +33,12 @@ pub struct AppProps {
     /// Returns whether the navigation may go ahead.
     #[prop_or(Callback::from(|_| true))]
     pub onnavigate: Callback<NavigateRequest, bool>,
+    /// A page already read, shown while the feed hook has none: `newsctl render` renders the
+    /// widget to HTML on the host with it (no effects run there, so nothing is fetched). The
+    /// root is then marked `nw-static`: the stylesheet hides the controls that need the wasm,
+    /// and the client render replaces the whole markup when it is ready.
+    #[prop_or_default]
+    pub prerendered: Option<Rc<Page>>,
 }
 
 #[function_component]
@@ -40,7 +49,8 @@ pub fn App(props: &AppProps) -> Html {
         config.article.clone(),
         config.max_headlines,
     );
-    let lang = config.language(feed.page().and_then(|p| p.language.as_deref()));
+    let page = feed.page().or(props.prerendered.as_deref());
+    let lang = config.language(page.and_then(|p| p.language.as_deref()));
 
     let status = match &feed.state {
         FeedState::Loading => WidgetStatus::Loading,
@@ -55,7 +65,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(status, move |status| onstatus.emit(status.clone()));
     }
 
-    let content = match (feed.page(), &feed.state) {
+    let content = match (page, &feed.state) {
         (Some(page), _) if page.article.is_some() || !page.sections.is_empty() => html! {
             <div class="nw-layout">
                 if let Some(article) = &page.article {
@@ -77,6 +87,9 @@ pub fn App(props: &AppProps) -> Html {
         (Some(_), _) => empty(&StateProps { lang }),
         (None, _) => loading(&StateProps { lang }),
     };
-    let theme = format!("nw-root nw-theme-{}", config.theme.as_str());
+    let mut theme = format!("nw-root nw-theme-{}", config.theme.as_str());
+    if props.prerendered.is_some() {
+        theme.push_str(" nw-static");
+    }
     html! { <div class={theme} lang={lang.tag()} part="root">{ content }</div> }
 }
