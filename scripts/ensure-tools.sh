@@ -47,12 +47,12 @@ ensure_debian_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# npm tools (wasm-opt from binaryen, playwright-core, axe-core) live in node_modules,
+# npm tools (wasm-opt from binaryen, esbuild, playwright-core, puppeteer-core, axe-core) live in node_modules,
 # pinned by package-lock.json; a stamp of the lock file makes the check instant.
 ensure_npm_tools() {
   local stamp=node_modules/.lock-stamp
   if [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then return; fi
-  say "installing npm tools (binaryen wasm-opt, esbuild, playwright-core, axe-core)"
+  say "installing npm tools (binaryen wasm-opt, esbuild, playwright-core, puppeteer-core, axe-core)"
   (npm ci --no-audit --no-fund --loglevel=error)
   cp package-lock.json "$stamp"
 }
