@@ -46,10 +46,13 @@ firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
-# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit).
+# End-to-end: the release bundle in headless Chromium (embedding, CSP, iframe, axe audit), and
+# pre-rendered widgets (`newsctl render` output) in headless Chromium and Firefox.
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
 	node --test tests/e2e/crash-isolation.mjs
+	cargo build --offline --quiet --bin newsctl
+	node --test tests/e2e/prerender.mjs
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools

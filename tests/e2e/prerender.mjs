@@ -13,6 +13,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createServer, request } from "node:http";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -34,16 +35,19 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 const HEADLINE = "向新而行 浙江丽水探路山区发展“新赛道”";
 const CAPTION = "俯瞰丽水经开区。";
-const LAST_HEADLINE = "社保卡能不能异地使用?社保卡异地就医怎么报销?";
+const LAST_HEADLINE = "2024中国—东盟电影文化周在广西南宁启幕";
 
 let generated; // folder of the generated pages
 let site;
+let slowSite; // the same site, with the stylesheet 1 s late
 
 // ---- pages -------------------------------------------------------------------------------
 
 const newsctl = (...args) => execFileSync(NEWSCTL, args, { encoding: "utf8" });
 
 function writePage(name, title, widget) {
+  // As the README's recipe says: the widget's stylesheet is also linked in <head>, where it
+  // blocks rendering; Firefox would otherwise paint the shadow root once unstyled.
   const html = `<!doctype html>
 <html lang="zh-CN">
   <head>
@@ -101,9 +105,26 @@ before(() => {
       `<article part="article"><h1 part="headline">${HEADLINE}</h1><p>cut sho</template></news-widget>`,
   );
   site = serve([generated, DIST, PAGES]);
+  slowSite = site.then(slowStylesheet);
 });
 
+/** A proxy for `upstream` that answers requests for news-widget.css 1 s late. */
+async function slowStylesheet(upstream) {
+  const proxy = createServer((req, res) => {
+    const forward = () =>
+      request(upstream.origin + req.url, (response) => {
+        res.writeHead(response.statusCode, response.headers);
+        response.pipe(res);
+      }).end();
+    if (req.url.includes("news-widget.css")) setTimeout(forward, 1000);
+    else forward();
+  });
+  await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${proxy.address().port}`, close: () => new Promise((r) => proxy.close(r)) };
+}
+
 after(async () => {
+  await (await slowSite)?.close();
   await (await site)?.close();
   if (generated) rmSync(generated, { recursive: true, force: true });
 });
@@ -119,11 +140,11 @@ const BROWSERS = {
     const browser = await chromium.launch(launchOptions);
     return {
       close: () => browser.close(),
-      open: async (path) => {
+      open: async (path, { slow = false } = {}) => {
         const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: javaScript });
         const page = await context.newPage();
         const problems = watch(page, (m) => m.location().url);
-        await page.goto(`${(await site).origin}${path}`);
+        await page.goto(`${(await (slow ? slowSite : site)).origin}${path}`);
         return { evaluate: (fn, arg) => page.evaluate(fn, arg), problems, close: () => context.close() };
       },
     };
@@ -138,10 +159,10 @@ const BROWSERS = {
     });
     return {
       close: () => browser.close(),
-      open: async (path) => {
+      open: async (path, { slow = false } = {}) => {
         const page = await browser.newPage();
         const problems = watch(page, (m) => m.location()?.url ?? "");
-        await page.goto(`${(await site).origin}${path}`);
+        await page.goto(`${(await (slow ? slowSite : site)).origin}${path}`);
         return { evaluate: (fn, arg) => page.evaluate(fn, arg), problems, close: () => page.close() };
       },
     };
@@ -243,7 +264,9 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       const browser = await launch({ javaScript: true });
       t.after(() => browser.close());
       const client = await browser.open("/client-only.html");
-      await takenOver(client);
+      const clientProbe = await takenOver(client);
+      // Control for the fade check below: a slide shown for the first time starts fading in.
+      assert.notEqual(clientProbe.readyOpacity, "1", "control: the client-only widget's first slide is mid-fade at ready");
       const clientText = await client.evaluate(rootText);
       assert.deepEqual(client.problems, [], "client-only page: no console errors");
       await client.close();
@@ -261,6 +284,19 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       assert.equal(new Set(probe.sizes).size, 1, `the widget never changed height: ${probe.sizes}`);
       assert.equal(probe.belowTop[0], probe.belowTop[1], "the paragraph below did not move");
       assert.equal(probe.scrollAfter, probe.scrollBefore, "the scroll position is kept");
+      if (probe.layoutShiftApi) assert.deepEqual(probe.shifts, [], "no layout shift entries");
+      assert.deepEqual(page.problems, [], "no console errors");
+      await page.close();
+    });
+
+    test("a slow stylesheet: the pre-render is styled from its first frame (the recipe's <head> link)", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+      const browser = await launch({ javaScript: true });
+      t.after(() => browser.close());
+      const page = await browser.open("/prerendered.html", { slow: true });
+      const probe = await takenOver(page);
+      assert.ok(probe.prerendered, "control: the probe saw the pre-render");
+      assert.equal(new Set(probe.sizes).size, 1, `the widget never changed height: ${probe.sizes}`);
+      assert.equal(probe.belowTop[0], probe.belowTop[1], "the paragraph below did not move");
       if (probe.layoutShiftApi) assert.deepEqual(probe.shifts, [], "no layout shift entries");
       assert.deepEqual(page.problems, [], "no console errors");
       await page.close();
