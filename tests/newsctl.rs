@@ -343,3 +343,46 @@ fn render_writes_the_same_bytes_to_a_file() {
     assert_eq!(written, printed);
     let _ = std::fs::remove_dir_all(out.parent().unwrap());
 }
+
+#[test]
+fn render_can_put_the_element_into_a_page() {
+    let feed = default_feed();
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/embed.html");
+    let run = newsctl(
+        &[
+            "render",
+            feed.to_str().unwrap(),
+            "--feed",
+            "feed.json",
+            "--page",
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let template = std::fs::read_to_string(&page).unwrap();
+    let element = newsctl(
+        &["render", feed.to_str().unwrap(), "--feed", "feed.json"],
+        None,
+    )
+    .stdout;
+    let (before, after) = template
+        .split_once("<body>")
+        .expect("embed.html has <body>");
+    assert_eq!(run.stdout, format!("{before}<body>\n{element}{after}"));
+
+    let no_body = std::env::temp_dir().join(format!("newsctl-nobody-{}.html", std::process::id()));
+    std::fs::write(&no_body, "<p>no body tag</p><bodyguard>").unwrap();
+    let run = newsctl(
+        &[
+            "render",
+            feed.to_str().unwrap(),
+            "--page",
+            no_body.to_str().unwrap(),
+        ],
+        None,
+    );
+    let _ = std::fs::remove_file(&no_body);
+    assert_eq!(run.status, Some(1));
+    assert!(run.stderr.contains("has no <body> tag"), "{}", run.stderr);
+}

@@ -23,6 +23,8 @@ usage:
       --interval SECONDS  --target _self|_blank     (the element's attributes)
       --attr NAME=VALUE   any other attribute for the element (id, class, …)
       --css HREF          the stylesheet link in the shadow root (default: news-widget.css)
+      --page PAGE.html    print PAGE.html with the element first in its <body>
+                          (e.g. the iframe fallback's embed.html, served pre-rendered)
       -o, --out FILE      write to FILE instead of standard output
   FEED is a file, - for standard input, or an http(s) URL.";
 
@@ -138,6 +140,7 @@ mod host {
         feed_attribute: Option<String>,
         css: Option<String>,
         out: Option<String>,
+        page: Option<String>,
     }
 
     fn parse_render_args(args: &[String]) -> Result<RenderArgs, Failure> {
@@ -153,6 +156,7 @@ mod host {
                 "--feed" => parsed.feed_attribute = Some(value(arg)?),
                 "--css" => parsed.css = Some(value(arg)?),
                 "-o" | "--out" => parsed.out = Some(value(arg)?),
+                "--page" => parsed.page = Some(value(arg)?),
                 "--lang" | "--theme" | "--article" | "--max-headlines" | "--interval"
                 | "--target" => {
                     let name = arg.trim_start_matches("--").to_owned();
@@ -215,7 +219,19 @@ mod host {
         for warning in &rendered.warnings {
             eprintln!("newsctl: {warning}");
         }
-        let html = rendered.html + "\n";
+        let html = match &args.page {
+            None => rendered.html + "\n",
+            Some(page) => {
+                let template = std::fs::read_to_string(page).map_err(|e| {
+                    eprintln!("newsctl: cannot read {page}: {e}");
+                    Failure::Feed
+                })?;
+                into_body(&template, &rendered.html).ok_or_else(|| {
+                    eprintln!("newsctl: {page} has no <body> tag to put the widget in");
+                    Failure::Feed
+                })?
+            }
+        };
         match args.out {
             None => print!("{html}"),
             Some(path) => {
@@ -233,6 +249,19 @@ mod host {
             }
         }
         Ok(())
+    }
+
+    /// `page` with `element` as the first thing in its `<body>`.
+    fn into_body(page: &str, element: &str) -> Option<String> {
+        let lower = page.to_ascii_lowercase();
+        let body = lower.match_indices("<body").map(|(at, _)| at).find(|&at| {
+            matches!(
+                lower.as_bytes().get(at + 5),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+        })?;
+        let open_end = body + lower[body..].find('>')? + 1;
+        Some([&page[..open_end], "\n", element, "\n", &page[open_end..]].concat())
     }
 
     /// The bytes of a file, of standard input (`-`), or of an `http(s)` URL.

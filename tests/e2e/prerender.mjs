@@ -32,6 +32,10 @@ const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
 const TEST_TIMEOUT_MS = 120_000;
 const VIEWPORT = { width: 1280, height: 900 };
+/** The iframe fallback's own policy (as in embedding.mjs): no inline script or style. */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' https:; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 const HEADLINE = "向新而行 浙江丽水探路山区发展“新赛道”";
 const CAPTION = "俯瞰丽水经开区。";
@@ -104,7 +108,14 @@ before(() => {
     `<news-widget data-probe feed="feed.json"><template shadowrootmode="open"><div class="nw-root nw-static" part="root">` +
       `<article part="article"><h1 part="headline">${HEADLINE}</h1><p>cut sho</template></news-widget>`,
   );
-  site = serve([generated, DIST, PAGES]);
+  // The iframe fallback's page, served pre-rendered, under its strict CSP.
+  writeFileSync(
+    join(generated, "embed-prerendered.html"),
+    newsctl("render", feed, "--feed", "feed.json", "--attr", "data-probe=", "--page", join(DIST, "embed.html")),
+  );
+  site = serve([generated, DIST, PAGES], (path) =>
+    path === "/embed-prerendered.html" ? { "content-security-policy": STRICT_CSP } : {},
+  );
   slowSite = site.then(slowStylesheet);
 });
 
@@ -311,6 +322,40 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       assert.deepEqual(probe.focusedAfter, { text: "First linked headline", live: true });
       assert.deepEqual(probe.blankFrames, []);
       assert.deepEqual(page.problems, [], "no console errors");
+      await page.close();
+    });
+
+    test("the iframe fallback served pre-rendered: readable without script, taken over under its CSP", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+      const offline = await launch({ javaScript: false });
+      t.after(() => offline.close());
+      const still = await offline.open("/embed-prerendered.html");
+      const view = await still.evaluate(staticView);
+      assert.equal(view.headline, HEADLINE);
+      assert.ok(view.headlineShown && view.captionShown, `readable: ${JSON.stringify(view.captions)}`);
+      await still.close();
+
+      const browser = await launch({ javaScript: true });
+      t.after(() => browser.close());
+      const page = await browser.open("/embed-prerendered.html?lang=en");
+      const seen = await waitFor(
+        page,
+        "the framed widget ready and taken over",
+        () => {
+          const widget = document.querySelector("news-widget");
+          const shadow = widget.shadowRoot;
+          return {
+            widgets: document.querySelectorAll("news-widget").length,
+            state: widget.getAttribute("state"),
+            static: shadow.querySelectorAll(".nw-static").length,
+            roots: shadow.querySelectorAll('[part="root"]').length,
+            lang: shadow.querySelector('[part="root"]')?.lang,
+            headline: shadow.querySelector('[part="headline"]')?.textContent,
+          };
+        },
+        (seen) => seen.state === "ready" && seen.static === 0,
+      );
+      assert.deepEqual(seen, { widgets: 1, state: "ready", static: 0, roots: 1, lang: "en", headline: HEADLINE }, "the query still configures it");
+      assert.deepEqual(page.problems, [], "no console errors (a CSP violation would be one)");
       await page.close();
     });
 
