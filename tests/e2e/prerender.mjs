@@ -108,6 +108,12 @@ before(() => {
     `<news-widget data-probe feed="feed.json"><template shadowrootmode="open"><div class="nw-root nw-static" part="root">` +
       `<article part="article"><h1 part="headline">${HEADLINE}</h1><p>cut sho</template></news-widget>`,
   );
+  // A feed URL that answers 404: the pre-render is all there is.
+  writePage(
+    "prerendered-failing.html",
+    "Pre-rendered widget, failing feed",
+    newsctl("render", feed, "--feed", "missing.json", "--attr", "data-probe="),
+  );
   // The iframe fallback's page, served pre-rendered, under its strict CSP.
   writeFileSync(
     join(generated, "embed-prerendered.html"),
@@ -356,6 +362,32 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       );
       assert.deepEqual(seen, { widgets: 1, state: "ready", static: 0, roots: 1, lang: "en", headline: HEADLINE }, "the query still configures it");
       assert.deepEqual(page.problems, [], "no console errors (a CSP violation would be one)");
+      await page.close();
+    });
+
+    test("when the feed fails, the pre-render stays on screen and the error is reported", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+      const browser = await launch({ javaScript: true });
+      t.after(() => browser.close());
+      const page = await browser.open("/prerendered-failing.html");
+      const seen = await waitFor(
+        page,
+        'state="error"',
+        () => {
+          const widget = document.querySelector("news-widget[data-probe]");
+          const headline = widget.shadowRoot.querySelector('.nw-static [part="headline"]');
+          return {
+            state: widget.getAttribute("state"),
+            headline: headline?.textContent ?? null,
+            shown: Boolean(headline && headline.getClientRects().length > 0),
+          };
+        },
+        (seen) => seen.state === "error",
+      );
+      assert.deepEqual(seen, { state: "error", headline: HEADLINE, shown: true });
+      assert.ok(
+        page.problems.some((p) => p.includes("missing.json")),
+        `the failure is logged, naming the feed: ${page.problems}`,
+      );
       await page.close();
     });
 
