@@ -51,12 +51,15 @@ firefox-test:
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
 # End-to-end: the release bundle in headless Chromium and Firefox (embedding, CSP, iframe,
-# axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server).
+# axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server;
+# pre-rendered widgets from `newsctl render`).
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
 	node --test tests/e2e/many-widgets.mjs
 	node --test tests/e2e/crash-isolation.mjs
 	node --test --test-reporter=spec tests/e2e/network.mjs
+	cargo build --offline --quiet --bin newsctl
+	node --test tests/e2e/prerender.mjs
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools

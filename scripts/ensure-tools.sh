@@ -47,7 +47,7 @@ ensure_debian_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# npm tools (wasm-opt from binaryen, playwright-core, puppeteer-core, axe-core) live in node_modules,
+# npm tools (wasm-opt from binaryen, esbuild, playwright-core, puppeteer-core, axe-core) live in node_modules,
 # pinned by package-lock.json; a stamp of the lock file makes the check instant.
 ensure_npm_tools() {
   local stamp=node_modules/.lock-stamp

@@ -2,9 +2,12 @@
 //! several widgets (static/news-widget.js), so everything here is per widget handle; what
 //! belongs to the whole instance (panic reporting, retirement) is in `instance.rs`.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot};
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, Node, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::components::app::{App, AppProps, WidgetStatus};
@@ -19,6 +22,7 @@ pub struct WidgetHandle {
     host: HtmlElement,
     container: Element,
     id_prefix: String,
+    takeover: Rc<Takeover>,
 }
 
 /// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
@@ -46,6 +50,7 @@ pub fn mount(
         .owner_document()
         .ok_or("news-widget: element has no document")?;
     let container = document.create_element("div")?;
+    let takeover = Rc::new(Takeover::new(&root, &container)?);
     root.append_child(&container)?;
     // Each shadow root is its own id scope; the random part keeps ids unique even for code
     // that looks across roots.
@@ -56,6 +61,7 @@ pub fn mount(
         host,
         container,
         id_prefix,
+        takeover,
     };
     let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
         .render();
@@ -100,7 +106,13 @@ impl WidgetHandle {
 impl WidgetHandle {
     fn props(&self) -> AppProps {
         let host = self.host.clone();
-        let onstatus = Callback::from(move |status: WidgetStatus| report_status(&host, &status));
+        let takeover = Rc::clone(&self.takeover);
+        let onstatus = Callback::from(move |status: WidgetStatus| {
+            if matches!(status, WidgetStatus::Ready | WidgetStatus::Empty) {
+                takeover.finish();
+            }
+            report_status(&host, &status)
+        });
         let host = self.host.clone();
         let onnavigate = Callback::from(move |request: NavigateRequest| {
             let detail = detail(&[("url", &request.url), ("title", &request.title)]);
@@ -111,7 +123,116 @@ impl WidgetHandle {
             id_prefix: self.id_prefix.clone().into(),
             onstatus,
             onnavigate,
+            prerendered: None,
         }
+    }
+}
+
+/// Taking over a pre-rendered widget (`newsctl render`): whatever the shadow root already
+/// holds besides stylesheets stays on screen while the client renders out of sight, and is
+/// replaced in one step when the client has content, so the reader sees no blank frame and,
+/// since the same components render the same page, nothing moves. The pre-render is never
+/// reused (no hydration), so markup from an older build, or with its comments stripped by a
+/// CMS, cannot break the widget. If the feed fails, the pre-render stays: it is the last good
+/// content. Nothing to take over (a client-only widget): every step is a no-op.
+struct Takeover {
+    prerendered: RefCell<Vec<Node>>,
+    container: Element,
+}
+
+impl Takeover {
+    fn new(root: &ShadowRoot, container: &Element) -> Result<Self, JsValue> {
+        let children = root.child_nodes();
+        let prerendered: Vec<Node> = (0..children.length())
+            .filter_map(|i| children.item(i))
+            .filter(|node| !matches!(node.node_name().as_str(), "LINK" | "STYLE"))
+            .collect();
+        if !prerendered.is_empty() {
+            container.set_attribute("hidden", "")?;
+        }
+        Ok(Takeover {
+            prerendered: RefCell::new(prerendered),
+            container: container.clone(),
+        })
+    }
+
+    /// Swaps the client render in for the pre-render (once); a reader's focus inside the
+    /// pre-render moves to the same place in the client render.
+    fn finish(&self) {
+        let prerendered = self.prerendered.take();
+        if prerendered.is_empty() {
+            return;
+        }
+        let focused = focus_path(&prerendered);
+        for node in &prerendered {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(node);
+            }
+        }
+        let _ = self.container.remove_attribute("hidden");
+        // Shown for the first time, the current slides would start their fade-in: end it now,
+        // before the frame is painted, so the swap itself is invisible.
+        let subtree = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&subtree, &"subtree".into(), &JsValue::TRUE);
+        let container: &Animated = self.container.unchecked_ref();
+        for animation in container.get_animations(&subtree).iter() {
+            let _ = animation.unchecked_into::<CssAnimation>().finish();
+        }
+        if let Some((path, tag)) = focused {
+            let target = path
+                .iter()
+                .try_fold(self.container.clone(), |element, &index| {
+                    element.children().item(index)
+                });
+            if let Some(target) = target.filter(|t| t.tag_name() == tag) {
+                let _ = target.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element, for `getAnimations()`, which web-sys only has behind its unstable flag.
+    type Animated;
+
+    #[wasm_bindgen(method, js_name = getAnimations)]
+    fn get_animations(this: &Animated, options: &js_sys::Object) -> js_sys::Array;
+
+    type CssAnimation;
+
+    #[wasm_bindgen(method, catch)]
+    fn finish(this: &CssAnimation) -> Result<(), JsValue>;
+}
+
+/// Where the focused element is among the pre-rendered nodes: child indices from the shadow
+/// root's elements down, and its tag name.
+fn focus_path(prerendered: &[Node]) -> Option<(Vec<u32>, String)> {
+    let root = prerendered
+        .first()?
+        .parent_node()?
+        .dyn_into::<ShadowRoot>()
+        .ok()?;
+    let focused = root.active_element()?;
+    let top: Vec<&Node> = prerendered
+        .iter()
+        .filter(|n| n.node_type() == Node::ELEMENT_NODE)
+        .collect();
+    let mut path = Vec::new();
+    let mut element = focused.clone();
+    loop {
+        let node: &Node = element.as_ref();
+        if let Some(index) = top.iter().position(|t| *t == node) {
+            path.push(index as u32);
+            path.reverse();
+            return Some((path, focused.tag_name()));
+        }
+        let parent = element.parent_element()?;
+        let siblings = parent.children();
+        let index =
+            (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&element))?;
+        path.push(index);
+        element = parent;
     }
 }
 

@@ -26,7 +26,7 @@ use crate::network::retry::{classify_status, AttemptError, Next, StatusClass, PO
 /// `url` made absolute against the document, so relative URLs inside the feed resolve
 /// against the feed, and the storage key is the same from any page.
 pub fn absolute_url(url: &str) -> String {
-    let base = web_sys::window()
+    let base = crate::hooks::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
     base.and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
@@ -36,7 +36,7 @@ pub fn absolute_url(url: &str) -> String {
 
 /// Whether `absolute` has the page's own origin (conditional headers need no preflight).
 pub fn same_origin(absolute: &str) -> bool {
-    let page = web_sys::window().and_then(|w| w.location().origin().ok());
+    let page = crate::hooks::window().and_then(|w| w.location().origin().ok());
     let feed = web_sys::Url::new(absolute).ok().map(|u| u.origin());
     page.is_some() && page == feed
 }

@@ -2,7 +2,8 @@
 //!
 //! The pure core (feed reading, normalisation, text, URLs, times, rotation, configuration,
 //! UI strings) has no DOM access and is tested on the host. The shell (components, hooks,
-//! fetch, embedding) only exists on `wasm32` and is tested in real browsers.
+//! fetch, embedding) is tested in real browsers; its components and hooks also build on the
+//! host, where `newsctl render` renders them to HTML (Yew's `ssr` feature, host only).
 
 pub mod config;
 pub mod feed;
@@ -16,17 +17,15 @@ pub mod timestamp;
 pub mod url_policy;
 pub mod view_model;
 
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
 pub mod fetch;
-#[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod instance;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod storage;
 
 // talc rather than Rust's default dlmalloc: smaller in the wasm and faster (docs/size.md).

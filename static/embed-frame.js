@@ -8,7 +8,8 @@ const RESIZE = "news-widget:resize";
 const MEASURE = "news-widget:measure";
 
 const query = new URLSearchParams(location.search);
-const widget = document.createElement("news-widget");
+// A page served pre-rendered (`newsctl render --page embed.html`) already holds the widget.
+const widget = document.querySelector("news-widget") ?? document.createElement("news-widget");
 for (const name of ATTRIBUTES) {
   const value = query.get(name);
   if (value !== null) widget.setAttribute(name, value);
@@ -16,7 +17,7 @@ for (const name of ATTRIBUTES) {
 // Screen readers announce the frame's document language before the widget's own.
 const lang = query.get("lang");
 if (lang) document.documentElement.lang = lang;
-document.body.append(widget);
+if (!widget.isConnected) document.body.append(widget);
 
 // Inside a frame, a `_self` link would open the article in the small iframe: send the reader's
 // top-level page there instead. The click is a user activation, which browsers require before

@@ -293,7 +293,8 @@ if (!customElements.get(TAG)) {
       this.#attempt = null;
       this.#handle = null;
       const root = this.shadowRoot;
-      if (root) {
+      // A pre-rendered widget (newsctl render) not yet taken over keeps its readable content.
+      if (root && !root.querySelector(".nw-static")) {
         const box = document.createElement("div");
         box.setAttribute("role", "alert");
         box.setAttribute("part", "error");

@@ -1,5 +1,7 @@
 //! The widget root: loads the feed, reports its state, picks what to show.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
@@ -11,6 +13,7 @@ use crate::components::states::{
 use crate::config::Config;
 use crate::hooks::use_feed::{use_feed, FeedOptions};
 use crate::network::feed_state::{FeedState, Notice};
+use crate::view_model::Page;
 
 /// What the widget tells its host (the custom element turns these into attributes and
 /// CustomEvents).
@@ -38,6 +41,12 @@ pub struct AppProps {
     /// Returns whether the navigation may go ahead.
     #[prop_or(Callback::from(|_| true))]
     pub onnavigate: Callback<NavigateRequest, bool>,
+    /// A page already read, shown while the feed hook has none: `newsctl render` renders the
+    /// widget to HTML on the host with it (no effects run there, so nothing is fetched). The
+    /// root is then marked `nw-static`: the stylesheet hides the controls that need the wasm,
+    /// and the client render replaces the whole markup when it is ready.
+    #[prop_or_default]
+    pub prerendered: Option<Rc<Page>>,
 }
 
 #[function_component]
@@ -54,7 +63,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         root.clone(),
     );
-    let lang = config.language(feed.page().and_then(|p| p.language.as_deref()));
+    let page = feed.page().or(props.prerendered.as_deref());
+    let lang = config.language(page.and_then(|p| p.language.as_deref()));
     let message = |failure: &crate::network::failure::Failure| failure.message(lang, &feed.url);
 
     // The `state` attribute and the ready / error events, once per change of state.
@@ -88,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let content = match (feed.page(), &feed.state) {
+    let content = match (page, &feed.state) {
         (Some(page), _) if page.article.is_some() || !page.sections.is_empty() => html! {
             <div class="nw-layout">
                 if let Some(article) = &page.article {
@@ -117,7 +127,10 @@ pub fn App(props: &AppProps) -> Html {
             message: message(failure).into(),
         })
     });
-    let theme = format!("nw-root nw-theme-{}", config.theme.as_str());
+    let mut theme = format!("nw-root nw-theme-{}", config.theme.as_str());
+    if props.prerendered.is_some() {
+        theme.push_str(" nw-static");
+    }
     html! {
         <div ref={root} class={theme} lang={lang.tag()} part="root">
             { content }

@@ -11,6 +11,8 @@ mod document;
 mod error;
 mod extension;
 mod lenient;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lint;
 mod normalise;
 mod notes;
 mod reader;
@@ -21,7 +23,7 @@ pub use document::{
 };
 pub use error::FeedError;
 pub use normalise::normalise;
-pub use reader::parse_feed;
+pub use reader::{check_feed, parse_feed, Rejected};
 
 use crate::view_model::Page;
 

@@ -24,6 +24,38 @@ use crate::timestamp::Timestamp;
 /// a valid, empty feed. It is an error when the bytes are not JSON, when there is no
 /// `items` array, or when `items` has entries and none of them is usable.
 pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let mut notes = Notes::default();
+    let mut feed = read_document(bytes, &mut notes)?;
+    feed.notes = notes.0;
+    Ok(feed)
+}
+
+/// A feed that cannot be shown, with what the reader noted before it gave up (each skipped
+/// item and why), for validators that list every problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub error: FeedError,
+    /// Empty in the wasm build, like [`Feed::notes`].
+    pub notes: Vec<String>,
+}
+
+/// [`parse_feed`] for validators: on failure the notes are kept too.
+pub fn check_feed(bytes: &[u8]) -> Result<Feed, Rejected> {
+    let mut notes = Notes::default();
+    match read_document(bytes, &mut notes) {
+        Ok(mut feed) => {
+            feed.notes = notes.0;
+            Ok(feed)
+        }
+        Err(error) => Err(Rejected {
+            error,
+            notes: notes.0,
+        }),
+    }
+}
+
+/// The document; notes go to `notes` (the caller puts them in the feed).
+fn read_document(bytes: &[u8], notes: &mut Notes) -> Result<Feed, FeedError> {
     // Windows tools write a UTF-8 byte-order mark, which JSON forbids.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let root = match serde_json::from_slice::<Field<FeedDocument>>(bytes) {
@@ -44,8 +76,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         Field::Wrong(kind) => return Err(items_wrong_type(kind.described())),
     };
 
-    let mut notes = Notes::default();
-    let items = read_items(entries, &mut notes)?;
+    let items = read_items(entries, notes)?;
 
     let version = read_version(root.version);
     let mut field = |value, key| notes.string(value, Path::Root, key);
@@ -54,8 +85,8 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     let feed_url = field(root.feed_url, "feed_url");
     let description = field(root.description, "description");
     let language = field(root.language, "language");
-    let authors = read_authors(root.authors, root.author, Path::Root, &mut notes);
-    let extension = read_feed_extension(root.extension, "$._news_widget", &mut notes);
+    let authors = read_authors(root.authors, root.author, Path::Root, notes);
+    let extension = read_feed_extension(root.extension, "$._news_widget", notes);
     Ok(Feed {
         version,
         title,
@@ -66,7 +97,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         authors,
         items,
         extension,
-        notes: notes.0,
+        notes: Vec::new(),
     })
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_media_query(query: &'static str) -> bool {
     let list = use_memo((), move |_| {
-        web_sys::window().and_then(|w| w.match_media(query).ok().flatten())
+        super::window().and_then(|w| w.match_media(query).ok().flatten())
     });
     let matches = use_state_eq(|| list.as_ref().as_ref().is_some_and(|l| l.matches()));
     {

@@ -4,7 +4,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 fn page_hidden() -> bool {
-    web_sys::window()
+    super::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden())
 }

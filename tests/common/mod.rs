@@ -62,3 +62,6 @@ pub fn default_feed_bytes() -> Vec<u8> {
     std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("static/feed.json"))
         .expect("static/feed.json")
 }
+
+/// The seed page, parsed: the texts the widget must show.
+pub mod seed;

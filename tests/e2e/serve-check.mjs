@@ -1,6 +1,7 @@
 // Checks what `make serve` serves: starts `trunk serve --offline` on a free port, loads the
-// page in headless Chromium and asserts that the seed headline is rendered by the wasm inside
-// the widget's shadow root, and is not in the page's static HTML.
+// page in headless Chromium and asserts that the first widget is pre-rendered in the page's
+// HTML (Trunk's pre_build hook ran `newsctl render`) and taken over by the wasm, and that the
+// second, client-only widget shows the seed headline rendered by the wasm.
 //   node tests/e2e/serve-check.mjs
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -41,19 +42,30 @@ try {
     assert.ok(Date.now() - start < DEADLINE_MS, "trunk serve did not answer in time");
     await new Promise((r) => setTimeout(r, 500));
   }
-  assert.ok(!html.includes(HEADLINE), "the headline must come from the wasm, not the static HTML");
+  const prerender = html.indexOf('<news-widget feed="feed.json" id="widget-zh"><template shadowrootmode="open">');
+  assert.ok(prerender >= 0, "the first widget is pre-rendered into the page by newsctl render");
+  assert.ok(html.indexOf(HEADLINE, prerender) > prerender, "the pre-render holds the headline");
+  assert.ok(/<news-widget id="widget-en"[^>]*><\/news-widget>/.test(html), "the second widget is client-only");
 
   browser = await chromium.launch(launchOptions);
   const page = await browser.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => document.querySelector("news-widget")?.getAttribute("state") === "ready", null, {
-    timeout: 60_000,
-  });
-  const headline = await page.evaluate(
-    () => document.querySelector("news-widget").shadowRoot.querySelector("h1")?.textContent,
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("news-widget")].every((w) => w.getAttribute("state") === "ready"),
+    null,
+    { timeout: 60_000 },
   );
-  assert.equal(headline, HEADLINE);
-  console.log(`serve-check: ${origin}/ shows "${headline}" rendered by the wasm`);
+  const seen = await page.evaluate(() =>
+    ["widget-zh", "widget-en"].map((id) => {
+      const shadow = document.getElementById(id).shadowRoot;
+      return { headline: shadow.querySelector("h1")?.textContent, static: shadow.querySelectorAll(".nw-static").length };
+    }),
+  );
+  assert.deepEqual(seen, [
+    { headline: HEADLINE, static: 0 },
+    { headline: HEADLINE, static: 0 },
+  ], "both widgets rendered by the wasm (the pre-render replaced)");
+  console.log(`serve-check: ${origin}/ pre-renders "${HEADLINE}" and the wasm takes over; the client-only widget shows it too`);
 } finally {
   await browser?.close();
   trunk.kill("SIGTERM");

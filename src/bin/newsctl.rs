@@ -1,0 +1,306 @@
+//! `newsctl`: the widget's command line, for partners and contributors (host only).
+//!
+//! ```text
+//! newsctl validate FEED…          check feeds with the widget's own reader
+//! newsctl render FEED [OPTIONS]   print the pre-rendered <news-widget> element
+//! ```
+//!
+//! FEED is a file, `-` for standard input, or an `http(s)` URL (fetched only when given).
+
+#[cfg(not(target_arch = "wasm32"))]
+const USAGE: &str = "\
+usage:
+  newsctl validate FEED…
+      Reads each feed as the widget does. Prints what the widget will show, every warning
+      (skipped items, ignored values, missing image sizes, unknown extension keys) and, for a
+      feed that cannot be shown, why. Exits 1 if any feed cannot be shown.
+  newsctl render FEED [OPTIONS]
+      Prints <news-widget …> with the widget's markup for FEED in a declarative shadow root,
+      rendered by the widget's own components: the article before (or without) any script.
+      --feed URL          the element's feed attribute: where the browser fetches the feed,
+                          and what relative URLs in it resolve against (default: FEED)
+      --lang TAG          --theme light|dark|auto   --article ID   --max-headlines N
+      --interval SECONDS  --target _self|_blank     (the element's attributes)
+      --attr NAME=VALUE   any other attribute for the element (id, class, …)
+      --css HREF          the stylesheet link in the shadow root (default: news-widget.css)
+      --page PAGE.html    print PAGE.html with the element first in its <body>
+                          (e.g. the iframe fallback's embed.html, served pre-rendered)
+      -o, --out FILE      write to FILE instead of standard output
+  FEED is a file, - for standard input, or an http(s) URL.";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    host::main()
+}
+
+/// A host tool: `cargo clippy --target wasm32-unknown-unknown --all-targets` builds an empty one.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use std::io::Read;
+    use std::process::ExitCode;
+    use std::time::Duration;
+
+    use news_widget::feed::lint::lint;
+    use news_widget::feed::{check_feed, normalise, ReadOptions};
+    use news_widget::prerender::prerender;
+
+    use super::USAGE;
+
+    /// Longest feed `newsctl` reads: far above any feed the widget should be given.
+    const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let result = match args.first().map(String::as_str) {
+            Some("validate") => validate(&args[1..]),
+            Some("render") => render(&args[1..]),
+            Some("help" | "-h" | "--help") => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => Err(Failure::Usage(match args.first() {
+                Some(command) => format!("unknown command {command:?}"),
+                None => "no command".to_owned(),
+            })),
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(Failure::Feed) => ExitCode::FAILURE,
+            Err(Failure::Usage(message)) => {
+                eprintln!("newsctl: {message}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    enum Failure {
+        /// A feed could not be read or shown (exit 1); already reported.
+        Feed,
+        /// The command line is wrong (exit 2).
+        Usage(String),
+    }
+
+    fn validate(inputs: &[String]) -> Result<(), Failure> {
+        if inputs.is_empty() {
+            return Err(Failure::Usage(
+                "validate needs at least one FEED".to_owned(),
+            ));
+        }
+        let mut failed = false;
+        for input in inputs {
+            let name = if input == "-" { "<stdin>" } else { input };
+            let bytes = match read_input(input) {
+                Ok(bytes) => bytes,
+                Err(message) => {
+                    println!("{name}: error: {message}");
+                    failed = true;
+                    continue;
+                }
+            };
+            match check_feed(&bytes) {
+                Err(rejected) => {
+                    println!("{name}: error: {}", rejected.error);
+                    for note in &rejected.notes {
+                        println!("{name}: error: {note}");
+                    }
+                    failed = true;
+                }
+                Ok(feed) => {
+                    let page = normalise(&feed, &ReadOptions::default());
+                    let headlines: usize = page.sections.iter().map(|s| s.items.len()).sum();
+                    let article = page.article.as_ref().map_or("none".to_owned(), |a| {
+                        format!("\"{}\" ({} blocks)", a.title, a.blocks.len())
+                    });
+                    println!(
+                        "{name}: ok: article {article}, {} section(s), {headlines} headline(s)",
+                        page.sections.len()
+                    );
+                    for warning in feed.notes.iter().chain(&lint(&bytes)) {
+                        println!("{name}: warning: {warning}");
+                    }
+                }
+            }
+        }
+        if failed {
+            Err(Failure::Feed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `render`'s command line.
+    #[derive(Default)]
+    struct RenderArgs {
+        input: Option<String>,
+        /// The element's attributes, in the order given (`feed` first).
+        attributes: Vec<(String, String)>,
+        feed_attribute: Option<String>,
+        css: Option<String>,
+        out: Option<String>,
+        page: Option<String>,
+    }
+
+    fn parse_render_args(args: &[String]) -> Result<RenderArgs, Failure> {
+        let mut parsed = RenderArgs::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |option: &str| {
+                args.next()
+                    .cloned()
+                    .ok_or_else(|| Failure::Usage(format!("{option} needs a value")))
+            };
+            match arg.as_str() {
+                "--feed" => parsed.feed_attribute = Some(value(arg)?),
+                "--css" => parsed.css = Some(value(arg)?),
+                "-o" | "--out" => parsed.out = Some(value(arg)?),
+                "--page" => parsed.page = Some(value(arg)?),
+                "--lang" | "--theme" | "--article" | "--max-headlines" | "--interval"
+                | "--target" => {
+                    let name = arg.trim_start_matches("--").to_owned();
+                    parsed.attributes.push((name, value(arg)?));
+                }
+                "--attr" => {
+                    let pair = value(arg)?;
+                    let (name, value) = pair
+                        .split_once('=')
+                        .filter(|(name, _)| !name.is_empty())
+                        .ok_or_else(|| {
+                        Failure::Usage(format!("--attr {pair:?}: expected NAME=VALUE"))
+                    })?;
+                    parsed.attributes.push((name.to_owned(), value.to_owned()));
+                }
+                option if option.starts_with('-') && option != "-" => {
+                    return Err(Failure::Usage(format!("unknown option {option:?}")));
+                }
+                input if parsed.input.is_none() => parsed.input = Some(input.to_owned()),
+                extra => {
+                    return Err(Failure::Usage(format!(
+                        "render takes one FEED; also got {extra:?}"
+                    )))
+                }
+            }
+        }
+        Ok(parsed)
+    }
+
+    fn render(args: &[String]) -> Result<(), Failure> {
+        let args = parse_render_args(args)?;
+        let input = args
+            .input
+            .ok_or_else(|| Failure::Usage("render needs a FEED".to_owned()))?;
+        let name = if input == "-" { "<stdin>" } else { &input };
+        let feed_attribute = match args.feed_attribute {
+            Some(url) => url,
+            None if input == "-" => {
+                return Err(Failure::Usage(
+                    "render -: give --feed URL, where the browser will fetch the feed".to_owned(),
+                ))
+            }
+            None => input.clone(),
+        };
+        let bytes = read_input(&input).map_err(|message| {
+            eprintln!("newsctl: {name}: {message}");
+            Failure::Feed
+        })?;
+        let mut attributes = vec![("feed", feed_attribute.as_str())];
+        attributes.extend(
+            args.attributes
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str())),
+        );
+        let css = args.css.as_deref().unwrap_or("news-widget.css");
+        let rendered = prerender(&bytes, &attributes, css).map_err(|error| {
+            eprintln!("newsctl: {name}: error: {error}");
+            Failure::Feed
+        })?;
+        for warning in &rendered.warnings {
+            eprintln!("newsctl: {warning}");
+        }
+        let html = match &args.page {
+            None => rendered.html + "\n",
+            Some(page) => {
+                let template = std::fs::read_to_string(page).map_err(|e| {
+                    eprintln!("newsctl: cannot read {page}: {e}");
+                    Failure::Feed
+                })?;
+                into_body(&template, &rendered.html).ok_or_else(|| {
+                    eprintln!("newsctl: {page} has no <body> tag to put the widget in");
+                    Failure::Feed
+                })?
+            }
+        };
+        match args.out {
+            None => print!("{html}"),
+            Some(path) => {
+                let path = std::path::Path::new(&path);
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        eprintln!("newsctl: cannot create {}: {e}", dir.display());
+                        Failure::Feed
+                    })?;
+                }
+                std::fs::write(path, html).map_err(|e| {
+                    eprintln!("newsctl: cannot write {}: {e}", path.display());
+                    Failure::Feed
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `page` with `element` as the first thing in its `<body>`.
+    fn into_body(page: &str, element: &str) -> Option<String> {
+        let lower = page.to_ascii_lowercase();
+        let body = lower.match_indices("<body").map(|(at, _)| at).find(|&at| {
+            matches!(
+                lower.as_bytes().get(at + 5),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+        })?;
+        let open_end = body + lower[body..].find('>')? + 1;
+        Some([&page[..open_end], "\n", element, "\n", &page[open_end..]].concat())
+    }
+
+    /// The bytes of a file, of standard input (`-`), or of an `http(s)` URL.
+    fn read_input(input: &str) -> Result<Vec<u8>, String> {
+        if input == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(MAX_FEED_BYTES)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            return Ok(bytes);
+        }
+        let lower = input.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            return fetch(input);
+        }
+        std::fs::read(input).map_err(|e| format!("cannot read: {e}"))
+    }
+
+    /// GET `url`: redirects followed, gzip accepted, 30 s at most, HTTP errors reported.
+    fn fetch(url: &str) -> Result<Vec<u8>, String> {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(30)))
+            .user_agent(concat!("newsctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        let mut response = agent
+            .get(url)
+            .header(
+                "Accept",
+                "application/feed+json, application/json;q=0.9, */*;q=0.1",
+            )
+            .call()
+            .map_err(|e| format!("cannot fetch: {e}"))?;
+        response
+            .body_mut()
+            .with_config()
+            .limit(MAX_FEED_BYTES)
+            .read_to_vec()
+            .map_err(|e| format!("cannot download: {e}"))
+    }
+}

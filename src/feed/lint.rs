@@ -1,0 +1,148 @@
+//! What a validator warns about beyond the reader's notes (host only): what the schema
+//! rejects but the widget tolerates (docs/feed-extension.md, "Validating a feed"). None of
+//! it stops a feed from rendering, so none of it fails `newsctl validate`.
+//!
+//! Read from the JSON itself, so every warning carries the JSON path the publisher wrote.
+//! The key lists follow the extension's contract (`wire.rs` reads the same keys).
+
+use serde_json::{Map, Value};
+
+use crate::url_policy::safe_url;
+
+/// The keys of the JSON Feed 1.1 top-level object, and 1.0's `author` and `hubs`.
+const FEED_KEYS: [&str; 14] = [
+    "version",
+    "title",
+    "home_page_url",
+    "feed_url",
+    "description",
+    "user_comment",
+    "next_url",
+    "icon",
+    "favicon",
+    "authors",
+    "author",
+    "language",
+    "expired",
+    "hubs",
+];
+const FEED_EXTENSION_KEYS: [&str; 2] = ["article", "sections"];
+const SECTION_KEYS: [&str; 3] = ["title", "items", "summaries"];
+const ITEM_EXTENSION_KEYS: [&str; 2] = ["source", "blocks"];
+const TEXT_BLOCK_KEYS: [&str; 2] = ["type", "text"];
+const FIGURE_KEYS: [&str; 7] = ["type", "src", "width", "height", "alt", "caption", "credit"];
+
+/// Warnings for a document, each starting with its JSON path. Nothing for a document that
+/// is not JSON or not an object: the reader's error says that.
+pub fn lint(bytes: &[u8]) -> Vec<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(Value::Object(root)) = serde_json::from_slice::<Value>(bytes) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for key in root.keys() {
+        if !key.starts_with('_') && key != "items" && !FEED_KEYS.contains(&key.as_str()) {
+            out.push(format!(
+                "$.{key} is not a JSON Feed key; expected a spec key, or an extension starting \
+                 with \"_\" (ignored)"
+            ));
+        }
+    }
+    if let Some(Value::Object(extension)) = root.get("_news_widget") {
+        feed_extension(extension, &mut out);
+    }
+    if let Some(Value::Array(items)) = root.get("items") {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(Value::Object(extension)) = item.get("_news_widget") {
+                item_extension(extension, &format!("$.items[{i}]._news_widget"), &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn feed_extension(extension: &Map<String, Value>, out: &mut Vec<String>) {
+    unknown_keys(extension, "$._news_widget", &FEED_EXTENSION_KEYS, out);
+    if let Some(Value::Array(sections)) = extension.get("sections") {
+        for (i, section) in sections.iter().enumerate() {
+            if let Value::Object(section) = section {
+                let path = format!("$._news_widget.sections[{i}]");
+                unknown_keys(section, &path, &SECTION_KEYS, out);
+            }
+        }
+    }
+}
+
+fn item_extension(extension: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
+    unknown_keys(extension, path, &ITEM_EXTENSION_KEYS, out);
+    let Some(Value::Array(blocks)) = extension.get("blocks") else {
+        return;
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        let Value::Object(block) = block else {
+            continue;
+        };
+        let path = format!("{path}.blocks[{i}]");
+        match block.get("type").and_then(Value::as_str) {
+            Some("paragraph" | "heading") => unknown_keys(block, &path, &TEXT_BLOCK_KEYS, out),
+            Some("figure") => figure(block, &path, out),
+            Some(other) => out.push(format!(
+                "{path}.type is {}; expected \"paragraph\", \"heading\" or \"figure\" (block \
+                 skipped)",
+                quoted(other)
+            )),
+            // A missing or non-string type is in the reader's notes.
+            None => {}
+        }
+    }
+}
+
+fn figure(block: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
+    unknown_keys(block, path, &FIGURE_KEYS, out);
+    let size = |key: &str| block.get(key).and_then(Value::as_u64).filter(|&n| n >= 1);
+    let missing: Vec<&str> = ["width", "height"]
+        .into_iter()
+        .filter(|key| size(key).is_none())
+        .collect();
+    if !missing.is_empty() {
+        out.push(format!(
+            "{path} has no {}; expected the image's pixel size, which reserves its box before \
+             it loads (the widget guesses a 16:9 box, and the page may jump)",
+            missing.join(" or ")
+        ));
+    }
+    if !block.contains_key("alt") {
+        out.push(format!(
+            "{path} has no alt; expected a text alternative (\"\" for a decorative image)"
+        ));
+    }
+    if let Some(Value::String(src)) = block.get("src") {
+        if safe_url(src, None).is_none() {
+            out.push(format!(
+                "{path}.src is {}; expected an http(s) or relative URL (image dropped, caption \
+                 kept)",
+                quoted(src)
+            ));
+        }
+    }
+}
+
+fn unknown_keys(object: &Map<String, Value>, path: &str, known: &[&str], out: &mut Vec<String>) {
+    for key in object.keys() {
+        if !known.contains(&key.as_str()) {
+            out.push(format!(
+                "{path}.{key} is not a key the widget knows; expected one of {} (ignored)",
+                known.join(", ")
+            ));
+        }
+    }
+}
+
+/// A value in double quotes, cut so a pasted blob cannot flood the report.
+fn quoted(value: &str) -> String {
+    let mut shown: String = value.chars().take(60).collect();
+    if shown.len() < value.len() {
+        shown.push('…');
+    }
+    format!("{shown:?}")
+}

@@ -1,0 +1,245 @@
+//! Pre-rendering: the markup `newsctl render` prints, produced by the widget's own
+//! components through Yew's server renderer, checked as text a reader would see.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::seed::{seed, Block};
+use news_widget::prerender::prerender;
+
+fn render(feed: &[u8], attributes: &[(&str, &str)]) -> String {
+    prerender(feed, attributes, "news-widget.css")
+        .expect("the feed renders")
+        .html
+}
+
+fn default_markup() -> String {
+    render(&common::default_feed_bytes(), &[("feed", "feed.json")])
+}
+
+/// The text nodes of `html`, entities decoded, in document order: what a reader sees.
+fn text_nodes(html: &str) -> Vec<String> {
+    let mut nodes = Vec::new();
+    let mut text = String::new();
+    let mut chars = html.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            text.push(c);
+            continue;
+        }
+        if !text.trim().is_empty() {
+            nodes.push(decode(&text));
+        }
+        text.clear();
+        // Skip the tag, minding quoted attribute values.
+        let mut quote = None;
+        for c in chars.by_ref() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '>') => break,
+                _ => {}
+            }
+        }
+    }
+    nodes
+}
+
+fn decode(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(';')
+            .map(|e| at + e)
+            .expect("entity ends with ;");
+        let entity = &rest[at + 1..end];
+        let decoded = match entity {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let number = entity.strip_prefix('#').expect("a known entity");
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16),
+                    None => number.parse(),
+                };
+                char::from_u32(code.expect("a number")).expect("a char")
+            }
+        };
+        out.push(decoded);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `expected` appears in `nodes` in order (other nodes may come between).
+fn assert_in_order(what: &str, nodes: &[String], expected: &[String]) {
+    let mut at = 0;
+    for text in expected {
+        match nodes[at..].iter().position(|n| n == text) {
+            Some(found) => at += found + 1,
+            None => panic!(
+                "{what}: {text:?} is not among the text nodes after #{at}:\n{:#?}",
+                &nodes[at..]
+            ),
+        }
+    }
+}
+
+#[test]
+fn the_default_feed_prerenders_every_text_of_the_seed_in_order() {
+    let (seed, markup) = (seed(), default_markup());
+    let nodes = text_nodes(&markup);
+
+    // The page prints "时间:… 来源:…"; the widget has the same labels (zh-CN).
+    let source_line = format!("来源:{}", seed.source);
+    let mut article = vec![seed.headline.clone(), seed.time.clone(), source_line];
+    for block in &seed.blocks {
+        match block {
+            Block::Paragraph(text) | Block::Heading(text) => article.push(text.clone()),
+            Block::Figure { caption, credit } => {
+                article.push(caption.clone());
+                article.push(credit.clone());
+            }
+        }
+    }
+    assert_in_order("article", &nodes, &article);
+
+    let mut sidebar = vec![seed.guide_title.clone()];
+    for (title, summary) in &seed.guide {
+        sidebar.push(title.clone());
+        sidebar.push(summary.clone());
+    }
+    sidebar.push(seed.people_title.clone());
+    sidebar.extend(seed.people.iter().cloned());
+    assert_in_order("sidebar", &nodes, &sidebar);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let first = default_markup();
+    for _ in 0..3 {
+        assert_eq!(default_markup(), first);
+    }
+    let attributes = [("feed", "f.json"), ("lang", "en"), ("theme", "dark")];
+    let bytes = common::default_feed_bytes();
+    assert_eq!(render(&bytes, &attributes), render(&bytes, &attributes));
+}
+
+#[test]
+fn the_markup_is_a_declarative_shadow_root_with_a_stylesheet_link_and_no_inline_style() {
+    let markup = default_markup();
+    assert!(markup.starts_with(
+        "<news-widget feed=\"feed.json\"><template shadowrootmode=\"open\">\
+         <link rel=\"stylesheet\" href=\"news-widget.css\"><div "
+    ));
+    assert!(markup.ends_with("</div></template></news-widget>"));
+    for inline in ["<style", " style=", "<script", " on"] {
+        assert!(!markup.contains(inline), "{inline:?} in the markup");
+    }
+    // Marked static, so the stylesheet hides the controls until the wasm takes over.
+    assert!(markup.contains("class=\"nw-root nw-theme-auto nw-static\""));
+    // No hydration markers: the wasm replaces this markup, it does not hydrate it.
+    assert!(!markup.contains("<!--"));
+}
+
+#[test]
+fn the_first_slide_of_each_section_shows_and_every_headline_is_in_the_markup() {
+    let markup = default_markup();
+    let slides: Vec<&str> = markup.split("class=\"nw-slide\"").skip(1).collect();
+    // 16 headlines with summaries in slides of 4, 4 headlines in one slide of 5.
+    assert_eq!(slides.len(), 5);
+    let hidden = |slide: &&str| slide.contains("hidden");
+    let opening_tags: Vec<bool> = markup
+        .match_indices("<div role=\"group\"")
+        .map(|(at, _)| hidden(&&markup[at..at + markup[at..].find('>').unwrap()]))
+        .collect();
+    assert_eq!(
+        opening_tags,
+        [false, true, true, true],
+        "生活指南: slide 1 of 4 shows"
+    );
+    assert!(
+        markup.contains("<span aria-hidden=\"true\">1 / 4</span>"),
+        "the label says slide 1"
+    );
+}
+
+#[test]
+fn attributes_choose_the_language_article_and_headline_count() {
+    let bytes = common::default_feed_bytes();
+    let english = render(
+        &bytes,
+        &[("feed", "f.json"), ("lang", "en"), ("max-headlines", "2")],
+    );
+    assert!(english.contains("lang=\"en\" part=\"root\""));
+    assert!(
+        english.contains(">Source: 中国新闻网<"),
+        "English UI strings"
+    );
+    let nodes = text_nodes(&english);
+    assert!(nodes.contains(&"焦点访谈·足迹丨思路更新 市场广阔".to_owned()));
+    assert!(
+        !nodes.contains(&"蕙质兰心是什么意思啊?气质如兰什么意思?".to_owned()),
+        "max-headlines=2 leaves the fourth out"
+    );
+}
+
+#[test]
+fn feed_content_and_attributes_are_escaped() {
+    let hostile = br#"{"version": "https://jsonfeed.org/version/1.1",
+      "title": "<b>feed</b>",
+      "items": [
+        {"id": "1", "title": "\"> &lt;script&gt;alert(1)&lt;/script&gt;", "url": "https://e.example/?a=1&b=\"2\"",
+         "content_text": "<img src=x onerror=alert(1)> & more"},
+        {"id": "2", "title": "two", "url": "javascript:alert(2)", "content_text": "b"}
+      ]}"#;
+    let markup = render(
+        hostile,
+        &[
+            ("feed", "a\"b.json"),
+            ("data-x", "<'&>"),
+            ("bad name\"=", "v"),
+        ],
+    );
+    assert!(!markup.contains("<script"), "{markup}");
+    assert!(!markup.contains("<img src=x"), "{markup}");
+    assert!(
+        !markup.contains("javascript:"),
+        "unsafe URLs are dropped: {markup}"
+    );
+    assert!(markup.starts_with(
+        "<news-widget feed=\"a&quot;b.json\" data-x=\"&lt;&#39;&amp;&gt;\" badname=\"v\">"
+    ));
+    let nodes = text_nodes(&markup);
+    // Titles are HTML in JSON Feed: the entities become text, shown as written.
+    assert!(
+        nodes.contains(&"\"> <script>alert(1)</script>".to_owned()),
+        "{nodes:?}"
+    );
+    assert!(nodes.contains(&"<img src=x onerror=alert(1)> & more".to_owned()));
+    assert!(
+        markup.contains("href=\"https://e.example/?a=1&amp;b=%222%22\"")
+            || markup.contains("href=\"https://e.example/?a=1&amp;b=&quot;2&quot;\""),
+        "{markup}"
+    );
+}
+
+#[test]
+fn an_empty_feed_prerenders_the_empty_state_and_a_broken_one_is_an_error() {
+    let empty = render(
+        br#"{"version": "1.1", "title": "t", "items": []}"#,
+        &[("feed", "f")],
+    );
+    assert!(empty.contains("part=\"empty\""), "{empty}");
+    let error = prerender(b"{\"items\": 3}", &[], "x.css").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "$.items is a number; expected an array of items"
+    );
+}
