@@ -206,6 +206,10 @@ export async function startFaultServer(roots) {
           sent += chunk.length;
           s.bytesSent = sent;
           if (!ok) await drained(res);
+          // Paced at 100 MB/s: still far faster than the widget needs to hit its cap, but a
+          // browser that reads ahead on its network thread (Firefox) cannot pull tens of MB
+          // through loopback while the cancellation is on its way, on a loaded machine.
+          if (sent % (1024 * 1024) === 0) await new Promise((r) => setTimeout(r, 10));
         }
         return res.end();
       }
