@@ -52,7 +52,7 @@ firefox-test:
 
 # End-to-end: the release bundle in headless Chromium and Firefox (embedding, CSP, iframe,
 # axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server;
-# pre-rendered widgets from `newsctl render`).
+# pre-rendered widgets from `newsctl render`; the partner configurator).
 e2e: dist dist-crash
 	node tests/e2e/run.mjs
 	node --test tests/e2e/many-widgets.mjs
@@ -60,6 +60,7 @@ e2e: dist dist-crash
 	node --test --test-reporter=spec tests/e2e/network.mjs
 	cargo build --offline --quiet --bin newsctl
 	node --test tests/e2e/prerender.mjs
+	node --test tests/e2e/configurator.mjs
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools

@@ -43,8 +43,8 @@ mod host {
     use std::process::ExitCode;
     use std::time::Duration;
 
-    use news_widget::feed::lint::lint;
-    use news_widget::feed::{check_feed, normalise, ReadOptions};
+    use news_widget::feed::lint::report;
+    use news_widget::feed::ReadOptions;
     use news_widget::prerender::prerender;
 
     use super::USAGE;
@@ -100,25 +100,18 @@ mod host {
                     continue;
                 }
             };
-            match check_feed(&bytes) {
-                Err(rejected) => {
-                    println!("{name}: error: {}", rejected.error);
-                    for note in &rejected.notes {
+            let found = report(&bytes, &ReadOptions::default());
+            match (&found.error, &found.summary) {
+                (Some(error), _) => {
+                    println!("{name}: error: {error}");
+                    for note in &found.errors {
                         println!("{name}: error: {note}");
                     }
                     failed = true;
                 }
-                Ok(feed) => {
-                    let page = normalise(&feed, &ReadOptions::default());
-                    let headlines: usize = page.sections.iter().map(|s| s.items.len()).sum();
-                    let article = page.article.as_ref().map_or("none".to_owned(), |a| {
-                        format!("\"{}\" ({} blocks)", a.title, a.blocks.len())
-                    });
-                    println!(
-                        "{name}: ok: article {article}, {} section(s), {headlines} headline(s)",
-                        page.sections.len()
-                    );
-                    for warning in feed.notes.iter().chain(&lint(&bytes)) {
+                (None, summary) => {
+                    println!("{name}: ok: {}", summary.as_deref().unwrap_or_default());
+                    for warning in &found.warnings {
                         println!("{name}: warning: {warning}");
                     }
                 }

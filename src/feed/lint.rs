@@ -1,13 +1,70 @@
-//! What a validator warns about beyond the reader's notes (host only): what the schema
-//! rejects but the widget tolerates (docs/feed-extension.md, "Validating a feed"). None of
-//! it stops a feed from rendering, so none of it fails `newsctl validate`.
+//! What a validator says about a feed: [`report`] gathers the reader's verdict, its notes
+//! and the warnings of [`lint`], for `newsctl validate` and the partner configurator alike,
+//! so both show the same findings in the same words.
 //!
-//! Read from the JSON itself, so every warning carries the JSON path the publisher wrote.
-//! The key lists follow the extension's contract (`wire.rs` reads the same keys).
+//! [`lint`] is what the schema rejects but the widget tolerates (docs/feed-extension.md,
+//! "Validating a feed"). None of it stops a feed from rendering, so none of it fails
+//! `newsctl validate`. Read from the JSON itself, so every warning carries the JSON path the
+//! publisher wrote. The key lists follow the extension's contract (`wire.rs` reads the same
+//! keys).
+//!
+//! The widget never calls any of this, so none of it is in its wasm; the configurator's wasm
+//! is built with the `validator` feature, which keeps the reader's notes there too.
 
 use serde_json::{Map, Value};
 
+use super::{check_feed, normalise, FeedError, ReadOptions};
 use crate::url_policy::safe_url;
+use crate::view_model::Page;
+
+/// A validator's findings for one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// What the widget shows, when it can show the feed.
+    pub page: Option<Page>,
+    /// `article "…" (N blocks), S section(s), H headline(s)`, when it can.
+    pub summary: Option<String>,
+    /// Why the widget cannot show the feed at all.
+    pub error: Option<FeedError>,
+    /// With `error`: every item the reader gave up on, and why.
+    pub errors: Vec<String>,
+    /// Without `error`: the reader's notes (items skipped, values ignored), then [`lint`]'s.
+    pub warnings: Vec<String>,
+}
+
+/// Reads `bytes` as the widget does (relative URLs resolved as `options` say) and gathers
+/// every finding, each starting with its JSON path where it has one.
+pub fn report(bytes: &[u8], options: &ReadOptions) -> Report {
+    match check_feed(bytes) {
+        Err(rejected) => Report {
+            page: None,
+            summary: None,
+            error: Some(rejected.error),
+            errors: rejected.notes,
+            warnings: Vec::new(),
+        },
+        Ok(feed) => {
+            let page = normalise(&feed, options);
+            let headlines: usize = page.sections.iter().map(|s| s.items.len()).sum();
+            let article = page.article.as_ref().map_or("none".to_owned(), |a| {
+                format!("\"{}\" ({} blocks)", a.title, a.blocks.len())
+            });
+            let summary = format!(
+                "article {article}, {} section(s), {headlines} headline(s)",
+                page.sections.len()
+            );
+            let mut warnings = feed.notes;
+            warnings.extend(lint(bytes));
+            Report {
+                page: Some(page),
+                summary: Some(summary),
+                error: None,
+                errors: Vec::new(),
+                warnings,
+            }
+        }
+    }
+}
 
 /// The keys of the JSON Feed 1.1 top-level object, and 1.0's `author` and `hubs`.
 const FEED_KEYS: [&str; 14] = [
