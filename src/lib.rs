@@ -6,6 +6,7 @@
 //! host, where `newsctl render` renders them to HTML (Yew's `ssr` feature, host only).
 
 pub mod config;
+pub mod configurator;
 pub mod feed;
 pub mod i18n;
 pub mod network;

@@ -39,7 +39,8 @@ pub struct Feed {
     /// The feed-level `_news_widget` object, if present and an object.
     pub extension: Option<FeedExtension>,
     /// What the reader skipped or ignored, each with its JSON path, for validators. Always
-    /// empty in the wasm build, where nothing reads them (they cost wasm bytes).
+    /// empty in the widget's wasm, where nothing reads them (they cost wasm bytes); kept in
+    /// the configurator's (the `validator` feature).
     pub notes: Vec<String>,
 }
 

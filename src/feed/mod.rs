@@ -11,7 +11,6 @@ mod document;
 mod error;
 mod extension;
 mod lenient;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod lint;
 mod normalise;
 mod notes;

@@ -35,7 +35,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejected {
     pub error: FeedError,
-    /// Empty in the wasm build, like [`Feed::notes`].
+    /// Empty in the widget's wasm, like [`Feed::notes`] (see `Notes`).
     pub notes: Vec<String>,
 }
 

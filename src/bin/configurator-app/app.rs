@@ -547,7 +547,7 @@ fn output_block(output: Output, code: String, state: &UseReducerHandle<State>, t
             if let Some(note) = note {
                 <p class="cf-hint">{ note }</p>
             }
-            <textarea id={id} readonly=true rows={rows} spellcheck="false" value={code}></textarea>
+            <textarea id={id} readonly=true rows={rows} spellcheck="false" value={code} />
             <div class="cf-copy">
                 <button type="button" id={format!("{id}-copy")} onclick={onclick}
                     aria-describedby={format!("{id}-status")}>{ text.copy }</button>
