@@ -3,8 +3,8 @@
 //! validator report it shares with `newsctl validate`.
 
 use news_widget::configurator::{
-    csp_lines, directory_of, element, iframe, image_urls, origin, prerender_command,
-    shell_word, snippet, Options,
+    csp_lines, directory_of, element, iframe, image_urls, origin, prerender_command, shell_word,
+    snippet, Options,
 };
 use news_widget::feed::lint::report;
 use news_widget::feed::ReadOptions;
@@ -147,7 +147,8 @@ fn snippet_has_the_preload_hints_the_loader_and_the_element() {
 
 #[test]
 fn iframe_passes_what_the_frame_page_reads() {
-    let (attributes, _) = with(&[("lang", "en"), ("refresh", "60"), ("article", "a b&c")]).attributes();
+    let (attributes, _) =
+        with(&[("lang", "en"), ("refresh", "60"), ("article", "a b&c")]).attributes();
     assert_eq!(
         iframe(BUNDLE, &attributes),
         "<iframe data-news-widget src=\"https://cdn.example.net/news-widget/0.1.0/embed.html?\
@@ -199,8 +200,14 @@ fn shell_words_are_quoted_only_when_needed() {
 #[test]
 fn origins_are_read_as_browsers_compare_them() {
     for (url, expected) in [
-        ("https://CDN.example.net/a/b.js", Some("https://cdn.example.net")),
-        ("http://127.0.0.1:8080/feed.json", Some("http://127.0.0.1:8080")),
+        (
+            "https://CDN.example.net/a/b.js",
+            Some("https://cdn.example.net"),
+        ),
+        (
+            "http://127.0.0.1:8080/feed.json",
+            Some("http://127.0.0.1:8080"),
+        ),
         ("https://a.example:443/x", Some("https://a.example")),
         ("http://a.example:80", Some("http://a.example")),
         ("https://user:pw@a.example/x", Some("https://a.example")),
@@ -317,7 +324,10 @@ fn the_report_has_newsctls_findings() {
     );
     assert!(broken.page.is_none() && broken.summary.is_none());
     assert!(broken.error.is_some());
-    assert_eq!(broken.errors, vec!["$.items[0] lacks an \"id\"; item skipped"]);
+    assert_eq!(
+        broken.errors,
+        vec!["$.items[0] lacks an \"id\"; item skipped"]
+    );
 }
 
 #[test]
@@ -325,10 +335,16 @@ fn fetch_advice_names_what_the_server_must_send() {
     use news_widget::configurator::advice;
     let origin = "https://config.example";
     let cors = advice(&Failure::Network, true, Lang::En, origin);
-    assert!(cors.contains("Access-Control-Allow-Origin: * (or https://config.example)"), "{cors}");
+    assert!(
+        cors.contains("Access-Control-Allow-Origin: * (or https://config.example)"),
+        "{cors}"
+    );
     assert!(cors.contains("CORS"));
     let zh = advice(&Failure::Network, true, Lang::ZhCn, origin);
-    assert!(zh.contains("Access-Control-Allow-Origin") && zh.contains("跨域"), "{zh}");
+    assert!(
+        zh.contains("Access-Control-Allow-Origin") && zh.contains("跨域"),
+        "{zh}"
+    );
     let network = advice(&Failure::Network, false, Lang::En, origin);
     assert!(network.contains("No answer at all"), "{network}");
     let missing = advice(&Failure::Http { status: 404 }, false, Lang::En, origin);

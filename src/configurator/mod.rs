@@ -119,9 +119,7 @@ pub fn directory_of(url: &str) -> String {
     let url = &url[..end];
     match url.rfind('/') {
         // Not the `//` of `https://host`.
-        Some(at) if !url[..at].ends_with('/') && !url[..at].ends_with(':') => {
-            url[..=at].to_owned()
-        }
+        Some(at) if !url[..at].ends_with('/') && !url[..at].ends_with(':') => url[..=at].to_owned(),
         _ => format!("{url}/"),
     }
 }

@@ -204,60 +204,85 @@ pub fn advice(failure: &Failure, cors: bool, lang: Lang, page_origin: &str) -> S
     let allow = format!("Access-Control-Allow-Origin: * (或 {page_origin})");
     let allow_en = format!("Access-Control-Allow-Origin: * (or {page_origin})");
     match failure {
-        Failure::Network if cors => if en {
-            format!("The server answered, but without CORS permission, so the browser hid the answer from this page (and would hide it from your partners' pages). The feed's server must send the header {allow_en} with the feed.")
-        } else {
-            format!("服务器有应答,但没有跨域(CORS)许可,浏览器因此不让本页(以及合作方页面)读取它。订阅源服务器必须随订阅源发送响应头 {allow}。")
-        },
-        Failure::Network => if en {
-            format!("No answer at all: the address may be wrong, the server down, or its certificate invalid; or the browser blocked the answer (CORS). Check the address; a feed on another origin must be served with {allow_en}.")
-        } else {
-            format!("完全没有应答:地址可能有误、服务器未运行或证书无效;也可能应答被浏览器的跨域(CORS)规则拦截。请检查地址;其他来源上的订阅源必须带响应头 {allow}。")
-        },
-        Failure::Http { status: 404 | 410 } => if en {
-            "There is no feed at this address. Check the URL; the server must answer 200 with the feed.".to_owned()
-        } else {
-            "此地址没有订阅源。请检查地址;服务器必须以 200 状态返回订阅源。".to_owned()
-        },
-        Failure::Http { status: 401 | 403 } => if en {
-            "The server refuses to give the feed to a browser that has not logged in. Readers are not logged in to your server: the feed must be public.".to_owned()
-        } else {
-            "服务器拒绝把订阅源交给未登录的浏览器。读者并未登录您的服务器:订阅源必须公开。".to_owned()
-        },
-        Failure::Http { .. } => if en {
-            "The server must answer 200 with the feed. Look at the server's logs for this request.".to_owned()
-        } else {
-            "服务器必须以 200 状态返回订阅源。请查看服务器关于此请求的日志。".to_owned()
-        },
-        Failure::NotJson { html: true, .. } => if en {
-            "The address answers with a web page (a login page, an error page, or the site's home page). It must return the JSON Feed itself, as Content-Type: application/feed+json (or application/json).".to_owned()
-        } else {
-            "此地址返回的是网页(登录页、错误页或网站首页),必须返回 JSON Feed 本身,Content-Type 为 application/feed+json(或 application/json)。".to_owned()
-        },
-        Failure::NotJson { .. } => if en {
-            "The answer must be JSON (see the position above), served as application/feed+json.".to_owned()
-        } else {
-            "应答必须是 JSON(位置见上),以 application/feed+json 发送。".to_owned()
-        },
-        Failure::NotFeed { .. } => if en {
-            "The answer is JSON but not a JSON Feed the widget can show: see the errors below, and https://www.jsonfeed.org/version/1.1/.".to_owned()
-        } else {
-            "应答是 JSON,但不是组件能显示的 JSON Feed:请看下面的错误,以及 https://www.jsonfeed.org/version/1.1/。".to_owned()
-        },
-        Failure::TooLarge { .. } => if en {
-            "Publish fewer or shorter items: the widget shows one article and a few headlines.".to_owned()
-        } else {
-            "请减少条目数量或缩短内容:组件只显示一篇正文和若干标题。".to_owned()
-        },
-        Failure::TimedOut { .. } | Failure::Interrupted => if en {
-            "The server must send the whole feed within 10 s; serve it as a static file or from a cache.".to_owned()
-        } else {
-            "服务器必须在 10 秒内发送完整的订阅源;请以静态文件或缓存提供。".to_owned()
-        },
-        Failure::Offline => if en {
-            "This browser is offline; try again when it is connected.".to_owned()
-        } else {
-            "本浏览器处于离线状态;联网后再试。".to_owned()
-        },
+        Failure::Network if cors => {
+            if en {
+                format!("The server answered, but without CORS permission, so the browser hid the answer from this page, as it would from the widget on your pages. The feed's server must send the header {allow_en} with the feed.")
+            } else {
+                format!("服务器有应答,但没有跨域(CORS)许可,浏览器因此不让本页读取它(您页面上的组件同样读不到)。订阅源服务器必须随订阅源发送响应头 {allow}。")
+            }
+        }
+        Failure::Network => {
+            if en {
+                format!("No answer at all: the address may be wrong, the server down, or its certificate invalid; or the browser blocked the answer (CORS). Check the address; a feed on another origin must be served with {allow_en}.")
+            } else {
+                format!("完全没有应答:地址可能有误、服务器未运行或证书无效;也可能应答被浏览器的跨域(CORS)规则拦截。请检查地址;其他来源上的订阅源必须带响应头 {allow}。")
+            }
+        }
+        Failure::Http { status: 404 | 410 } => {
+            if en {
+                "There is no feed at this address. Check the URL; the server must answer 200 with the feed.".to_owned()
+            } else {
+                "此地址没有订阅源。请检查地址;服务器必须以 200 状态返回订阅源。".to_owned()
+            }
+        }
+        Failure::Http { status: 401 | 403 } => {
+            if en {
+                "The server refuses to give the feed to a browser that has not logged in. Readers are not logged in to your server: the feed must be public.".to_owned()
+            } else {
+                "服务器拒绝把订阅源交给未登录的浏览器。读者并未登录您的服务器:订阅源必须公开。"
+                    .to_owned()
+            }
+        }
+        Failure::Http { .. } => {
+            if en {
+                "The server must answer 200 with the feed. Look at the server's logs for this request.".to_owned()
+            } else {
+                "服务器必须以 200 状态返回订阅源。请查看服务器关于此请求的日志。".to_owned()
+            }
+        }
+        Failure::NotJson { html: true, .. } => {
+            if en {
+                "The address answers with a web page (a login page, an error page, or the site's home page). It must return the JSON Feed itself, as Content-Type: application/feed+json (or application/json).".to_owned()
+            } else {
+                "此地址返回的是网页(登录页、错误页或网站首页),必须返回 JSON Feed 本身,Content-Type 为 application/feed+json(或 application/json)。".to_owned()
+            }
+        }
+        Failure::NotJson { .. } => {
+            if en {
+                "The answer must be JSON (see the position above), served as application/feed+json."
+                    .to_owned()
+            } else {
+                "应答必须是 JSON(位置见上),以 application/feed+json 发送。".to_owned()
+            }
+        }
+        Failure::NotFeed { .. } => {
+            if en {
+                "The answer is JSON but not a JSON Feed the widget can show: see the errors below, and https://www.jsonfeed.org/version/1.1/.".to_owned()
+            } else {
+                "应答是 JSON,但不是组件能显示的 JSON Feed:请看下面的错误,以及 https://www.jsonfeed.org/version/1.1/。".to_owned()
+            }
+        }
+        Failure::TooLarge { .. } => {
+            if en {
+                "Publish fewer or shorter items: the widget shows one article and a few headlines."
+                    .to_owned()
+            } else {
+                "请减少条目数量或缩短内容:组件只显示一篇正文和若干标题。".to_owned()
+            }
+        }
+        Failure::TimedOut { .. } | Failure::Interrupted => {
+            if en {
+                "The server must send the whole feed within 10 s; serve it as a static file or from a cache.".to_owned()
+            } else {
+                "服务器必须在 10 秒内发送完整的订阅源;请以静态文件或缓存提供。".to_owned()
+            }
+        }
+        Failure::Offline => {
+            if en {
+                "This browser is offline; try again when it is connected.".to_owned()
+            } else {
+                "本浏览器处于离线状态;联网后再试。".to_owned()
+            }
+        }
     }
 }

@@ -126,9 +126,12 @@ async function setOption(page, name, value) {
   if (tag === "SELECT") {
     await page.select(selector, value);
   } else {
-    await page.$eval(selector, (input) => input.select());
-    if (value === "") await page.keyboard.press("Backspace");
-    else await page.type(selector, value);
+    // Cleared as a select-all and delete would, then typed key by key.
+    await page.$eval(selector, (input) => {
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    if (value !== "") await page.type(selector, value);
   }
 }
 

@@ -5,8 +5,7 @@
 use std::rc::Rc;
 
 use news_widget::configurator::{
-    advice, csp_lines, directory_of, iframe, image_urls, prerender_command, snippet, Options,
-    Text,
+    advice, csp_lines, directory_of, iframe, image_urls, prerender_command, snippet, Options, Text,
 };
 use news_widget::feed::lint::Report;
 use news_widget::fetch::InFlight;
@@ -28,7 +27,12 @@ enum Output {
 }
 
 impl Output {
-    const ALL: [Output; 4] = [Output::Snippet, Output::Iframe, Output::Prerender, Output::Csp];
+    const ALL: [Output; 4] = [
+        Output::Snippet,
+        Output::Iframe,
+        Output::Prerender,
+        Output::Csp,
+    ];
 
     fn id(self) -> &'static str {
         match self {
@@ -506,7 +510,12 @@ fn radio_pair(
     }
 }
 
-fn output_block(output: Output, code: String, state: &UseReducerHandle<State>, text: &Text) -> Html {
+fn output_block(
+    output: Output,
+    code: String,
+    state: &UseReducerHandle<State>,
+    text: &Text,
+) -> Html {
     let (heading, note) = match output {
         Output::Snippet => (text.snippet, None),
         Output::Iframe => (text.iframe, Some(text.iframe_note)),
