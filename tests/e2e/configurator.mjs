@@ -248,7 +248,11 @@ eachBrowser("the snippet pasted into a partner page under the printed CSP render
   try {
     assert.equal(pasted.response.headers()["content-security-policy"], partnerCsp);
     await waitInPage(pasted.page, "the pasted widget to be ready", () => document.querySelector("news-widget")?.getAttribute("state") === "ready", null, () => document.querySelector("news-widget")?.getAttribute("state"));
-    assert.deepEqual(await pasted.page.evaluate(() => window.__cspViolations), [], "securitypolicyviolation events");
+    // Firefox checks the partner page's own favicon request against img-src; that request is
+    // the page's, not the widget's, and the printed lines are what the widget needs.
+    const violations = await pasted.page.evaluate(() => window.__cspViolations);
+    const ownFavicon = (v) => v.blocked === `${partner.origin}/favicon.ico`;
+    assert.deepEqual(violations.filter((v) => !ownFavicon(v)), [], "securitypolicyviolation events");
     assert.deepEqual(pasted.problems, [], "console errors on the partner page");
     assert.deepEqual(pasted.outside, []);
     // Control: the probe does see a violation of this policy.
@@ -257,7 +261,7 @@ eachBrowser("the snippet pasted into a partner page under the printed CSP render
       s.src = "http://127.0.0.1:9/not-allowed.js";
       document.head.append(s);
     });
-    await waitInPage(pasted.page, "the deliberate violation to be reported", () => window.__cspViolations.length === 1);
+    await waitInPage(pasted.page, "the deliberate violation to be reported", () => window.__cspViolations.some((v) => v.blocked.endsWith("/not-allowed.js")));
   } finally {
     await pasted.close();
   }

@@ -262,6 +262,8 @@ pub fn App() -> Html {
         <main class="cf-main">
             <p class="cf-intro">{ text.intro }</p>
 
+            <div class="cf-columns">
+            <div class="cf-column">
             <section class="cf-panel" aria-labelledby="h-feed">
                 <h2 id="h-feed">{ text.feed_heading }</h2>
                 <form class="cf-feed" onsubmit={on_submit}>
@@ -292,6 +294,13 @@ pub fn App() -> Html {
                 </div>
             </section>
 
+            <section class="cf-panel" aria-labelledby="h-output">
+                <h2 id="h-output">{ text.output_heading }</h2>
+                <p class="cf-hint">{ text.output_note }</p>
+                { for Output::ALL.iter().zip(outputs).map(|(output, code)| output_block(*output, code, &state, text)) }
+            </section>
+            </div>
+            <div class="cf-column">
             <section class="cf-panel" aria-labelledby="h-preview">
                 <h2 id="h-preview">{ text.preview_heading }</h2>
                 <div class="cf-toggles">
@@ -312,11 +321,8 @@ pub fn App() -> Html {
                 </div>
             </section>
 
-            <section class="cf-panel" aria-labelledby="h-output">
-                <h2 id="h-output">{ text.output_heading }</h2>
-                <p class="cf-hint">{ text.output_note }</p>
-                { for Output::ALL.iter().zip(outputs).map(|(output, code)| output_block(*output, code, &state, text)) }
-            </section>
+            </div>
+            </div>
         </main>
         </>
     }
