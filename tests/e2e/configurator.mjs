@@ -221,7 +221,8 @@ eachBrowser("each option changes the preview's attribute and the snippet, and ba
   await page.click("#width-first");
   await waitUntil("the preview to be narrow", () => page.$eval("#preview", (w) => w.getBoundingClientRect().width), (w) => w <= 360);
   await page.click("#width-second");
-  await waitUntil("the preview to be wide", () => page.$eval("#preview", (w) => w.getBoundingClientRect().width), (w) => w > 600);
+  // Wide enough for the widget's two-column layout (its container query starts at 760 px).
+  await waitUntil("the preview to be wide", () => page.$eval("#preview", (w) => w.getBoundingClientRect().width), (w) => w >= 760);
   await page.click("#backdrop-first");
   await waitInPage(page, "a dark backdrop", () => document.querySelector("#preview-frame").classList.contains("cf-dark"));
   await waitForPreview(page, "ready");
@@ -253,7 +254,7 @@ eachBrowser("the snippet pasted into a partner page under the printed CSP render
     const violations = await pasted.page.evaluate(() => window.__cspViolations);
     const ownFavicon = (v) => v.blocked === `${partner.origin}/favicon.ico`;
     assert.deepEqual(violations.filter((v) => !ownFavicon(v)), [], "securitypolicyviolation events");
-    assert.deepEqual(pasted.problems, [], "console errors on the partner page");
+    assert.deepEqual(pasted.problems.filter((p) => !p.includes(`${partner.origin}/favicon.ico`)), [], "console errors on the partner page");
     assert.deepEqual(pasted.outside, []);
     // Control: the probe does see a violation of this policy.
     await pasted.page.evaluate(() => {

@@ -294,13 +294,15 @@ pub fn App() -> Html {
                 </div>
             </section>
 
+            </div>
+            <div class="cf-column">
             <section class="cf-panel" aria-labelledby="h-output">
                 <h2 id="h-output">{ text.output_heading }</h2>
                 <p class="cf-hint">{ text.output_note }</p>
                 { for Output::ALL.iter().zip(outputs).map(|(output, code)| output_block(*output, code, &state, text)) }
             </section>
             </div>
-            <div class="cf-column">
+            </div>
             <section class="cf-panel" aria-labelledby="h-preview">
                 <h2 id="h-preview">{ text.preview_heading }</h2>
                 <div class="cf-toggles">
@@ -321,8 +323,6 @@ pub fn App() -> Html {
                 </div>
             </section>
 
-            </div>
-            </div>
         </main>
         </>
     }
@@ -555,7 +555,13 @@ fn output_block(
             });
         })
     };
-    let rows = (code.lines().count() + 1).clamp(3, 14).to_string();
+    // Tall enough for the wrapped text (about 70 characters a row), so nothing hides.
+    let rows = code
+        .lines()
+        .map(|line| line.chars().count() / 70 + 1)
+        .sum::<usize>()
+        .clamp(3, 16)
+        .to_string();
     html! {
         <div class="cf-output">
             <label for={id} class="cf-output-label">{ heading }</label>
