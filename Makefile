@@ -36,6 +36,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --offline -- -D warnings
 	cargo clippy --all-targets --offline $(WASM) -- -D warnings
+	cargo clippy --offline $(WASM) --bin configurator-app --features configurator -- -D warnings
 
 host-test:
 	cargo test --offline

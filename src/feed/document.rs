@@ -40,7 +40,7 @@ pub struct Feed {
     pub extension: Option<FeedExtension>,
     /// What the reader skipped or ignored, each with its JSON path, for validators. Always
     /// empty in the widget's wasm, where nothing reads them (they cost wasm bytes); kept in
-    /// the configurator's (the `validator` feature).
+    /// the configurator's (the `configurator` feature).
     pub notes: Vec<String>,
 }
 

@@ -8,8 +8,8 @@
 //! publisher wrote. The key lists follow the extension's contract (`wire.rs` reads the same
 //! keys).
 //!
-//! The widget never calls any of this, so none of it is in its wasm; the configurator's wasm
-//! is built with the `validator` feature, which keeps the reader's notes there too.
+//! Built on the host and, with the `configurator` feature, into the configurator's wasm,
+//! where the reader then keeps its notes too; never into the widget's.
 
 use serde_json::{Map, Value};
 

@@ -11,6 +11,8 @@ mod document;
 mod error;
 mod extension;
 mod lenient;
+// Host (newsctl, tests) and the configurator's wasm; never the widget's.
+#[cfg(any(not(target_arch = "wasm32"), feature = "configurator"))]
 pub mod lint;
 mod normalise;
 mod notes;

@@ -26,7 +26,7 @@ impl fmt::Display for Path<'_> {
 /// Notes about skipped or ignored values.
 ///
 /// Collected on the host, where the validator and the tests read them, and in the
-/// configurator's wasm (the `validator` feature), which shows them; in the widget nobody
+/// configurator's wasm (the `configurator` feature), which shows them; in the widget nobody
 /// does, so there they are not even formatted, which keeps their message code out of its
 /// wasm (docs/size.md).
 #[derive(Default)]
@@ -34,7 +34,7 @@ pub(super) struct Notes(pub(super) Vec<String>);
 
 impl Notes {
     pub(super) fn note(&mut self, message: impl FnOnce() -> String) {
-        if cfg!(any(not(target_arch = "wasm32"), feature = "validator")) {
+        if cfg!(any(not(target_arch = "wasm32"), feature = "configurator")) {
             self.0.push(message());
         }
     }

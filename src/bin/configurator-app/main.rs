@@ -1,5 +1,5 @@
 //! Entry point of the partner configurator (`configurator.html`), a Yew app of its own: it
-//! is built into its own wasm (`configurator-app_bg.wasm`, with the `validator` feature so
+//! is built into its own wasm (`configurator-app_bg.wasm`, with the `configurator` feature so
 //! the reader keeps its notes), so the widget's bundle does not carry a byte of it.
 //! Its logic is in `news_widget::configurator` (tested on the host); this is the page.
 
