@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The partner configurator's logic (`news_widget::configurator`): which attributes it
 //! writes, the snippet, the iframe variant, the pre-render command, the CSP lines, and the
 //! validator report it shares with `newsctl validate`.
