@@ -533,7 +533,7 @@ if (report.times?.length) {
 
 if (report.rotation) {
   const r = report.rotation;
-  console.log(`\n${fmt(r.ticks)} rotation ticks on a virtual clock (interval="2", Chromium), ${fmt(r.ms)} ms`);
+  console.log(`\n${fmt(r.ticks)} rotation ticks on a virtual clock (interval="2", Chromium, ${r.sections_rotating} rotating section(s)), ${fmt(r.ms)} ms`);
   console.log(`  DOM mutations: ${fmt(r.mutations.in_slides)} in the slides, ${fmt(r.mutations.in_slide_label)} in the "n / m" label, ` +
     `${fmt(r.mutations.outside_rotating_region)} elsewhere (${r.mutations.outside_per_tick} per tick)`);
   if (r.mutations.outside_examples.length) console.log(`  elsewhere, e.g.: ${r.mutations.outside_examples.join("; ")}`);
