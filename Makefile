@@ -72,8 +72,10 @@ size: dist
 	node scripts/size-report.mjs dist $(SIZE_BUDGET)
 
 # Figures for the README (not part of `make test`, never gated): first-visit bytes, time to
-# ready and to the article painted against the hand-written baseline (bench/), two network
-# profiles, cold and warm, in headless Chromium; then the host feed parsing benchmark.
+# ready and to the article painted against the hand-written baseline (bench/) for the widget
+# client-only, with preload hints and pre-rendered (release newsctl), two network profiles,
+# cold and warm, Chromium and Firefox; 10,000 rotation ticks, 200 mount cycles, large feeds in
+# the browser; then the host feed parsing benchmark. BENCH_RUNS=3 for a quick check (9).
 bench: dist
 	node scripts/bench.mjs dist
 	cargo bench --offline --bench feed

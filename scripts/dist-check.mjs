@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Checks that dist/ holds the release bundle partners upload, not a debug build left behind
-// by another target (the serve check builds into target/serve-dist for that reason).
+// by another target (the serve check builds into target/serve-dist for that reason), with a
+// FILE.br and FILE.gz beside every text and wasm file that decompress to FILE's bytes (a stale
+// copy would serve an older widget to every browser that accepts brotli).
 //   node scripts/dist-check.mjs [dir]
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import assert from "node:assert/strict";
+import { compressibleFiles } from "./precompress.mjs";
 
 const dir = process.argv[2] ?? "dist";
 const wasm = readFileSync(join(dir, "news-widget-app_bg.wasm"));
@@ -44,4 +48,23 @@ const loader = readFileSync(join(dir, "news-widget.js"), "utf8");
 assert.ok(!loader.includes("// news-widget loader"), "dist loader is not minified (debug build?)");
 const page = readFileSync(join(dir, "index.html"), "utf8");
 assert.ok(!page.includes("data-trunk"), "dist/index.html still carries Trunk's data-trunk directives");
-console.log(`dist-check: ${dir} holds the release bundle (wasm ${wasm.length} bytes, custom sections: ${sections.join(", ") || "none"})`);
+
+const originals = compressibleFiles(dir);
+const decoders = { ".br": brotliDecompressSync, ".gz": gunzipSync };
+for (const file of originals) {
+  const bytes = readFileSync(file);
+  for (const [suffix, decode] of Object.entries(decoders)) {
+    const name = relative(dir, file) + suffix;
+    assert.ok(existsSync(file + suffix), `${name} is missing (precompressed copies come from release builds)`);
+    assert.ok(decode(readFileSync(file + suffix)).equals(bytes), `${name} does not decompress to ${relative(dir, file)}`);
+  }
+}
+// A compressed copy without its original would be served for a file that no longer exists.
+const orphans = readdirSync(dir, { recursive: true })
+  .map(String)
+  .filter((name) => /\.(br|gz)$/.test(name) && !existsSync(join(dir, name.replace(/\.(br|gz)$/, ""))));
+assert.deepEqual(orphans, [], "precompressed files without their original");
+console.log(
+  `dist-check: ${dir} holds the release bundle (wasm ${wasm.length} bytes, custom sections: ${sections.join(", ") || "none"}; ` +
+    `${originals.length} files with matching .br and .gz)`,
+);

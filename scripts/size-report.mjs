@@ -6,7 +6,9 @@
 // Prints raw, gzip -9 and brotli q11 sizes of the four files a first visit loads, and exits
 // 1 when the brotli total exceeds the budget (2 when a file is missing). Compressed sizes
 // come from Node's zlib with fixed settings, so they are deterministic for given bytes and
-// the gate cannot flake.
+// the gate cannot flake. The .br/.gz copies a release build writes beside the files
+// (scripts/precompress.mjs, same settings) are those files' bytes on the wire, not more
+// bytes, so they are not listed: the brotli column is the size of each .br.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";

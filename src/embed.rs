@@ -13,6 +13,7 @@ use yew::{AppHandle, Callback};
 use crate::components::app::{App, AppProps, WidgetStatus};
 use crate::components::navigate::NavigateRequest;
 use crate::config::Config;
+use crate::fetch::{EarlyResponse, EarlySlot};
 
 /// A mounted widget, owned by its element; dropped (or `destroy`ed) when the element goes.
 #[wasm_bindgen]
@@ -23,16 +24,20 @@ pub struct WidgetHandle {
     container: Element,
     id_prefix: String,
     takeover: Rc<Takeover>,
+    early: EarlySlot,
 }
 
 /// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
 /// attributes. `on_crash` is called with the message if this instance ever panics; the
 /// loader passes one callback per instance, since a panic stops every widget it hosts.
+/// `early` is the loader's `{ url, response, controller }` for the feed it already requested
+/// (or `undefined`): the widget's first fetch of that URL uses it.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     on_crash: js_sys::Function,
+    early: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
     crate::instance::report_panics_to(on_crash);
     let names = host.get_attribute_names();
@@ -62,6 +67,7 @@ pub fn mount(
         container,
         id_prefix,
         takeover,
+        early: EarlySlot::new(EarlyResponse::from_js(&early)),
     };
     let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
         .render();
@@ -124,6 +130,7 @@ impl WidgetHandle {
             onstatus,
             onnavigate,
             prerendered: None,
+            early: self.early.clone(),
         }
     }
 }

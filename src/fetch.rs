@@ -78,6 +78,68 @@ pub enum FetchError {
     Cancelled,
 }
 
+/// The feed's first response, requested by the loader (static/news-widget.js) as soon as it
+/// saw the element, so the feed downloads while the wasm does. It stands in for the first
+/// attempt of the first fetch of the same URL and is read exactly like the widget's own
+/// responses (status, headers, capped body); retries and refreshes are the widget's own.
+pub struct EarlyResponse {
+    /// Absolute URL the loader requested.
+    pub url: String,
+    /// The loader's `fetch()` promise.
+    pub response: js_sys::Promise,
+    /// Aborts the loader's request: on timeout, cancellation, or when it is never used.
+    pub controller: AbortController,
+}
+
+impl EarlyResponse {
+    /// Reads the loader's `{ url, response, controller }`; anything else is ignored.
+    pub fn from_js(value: &JsValue) -> Option<EarlyResponse> {
+        let field = |name: &str| Reflect::get(value, &JsValue::from_str(name)).ok();
+        Some(EarlyResponse {
+            url: field("url")?.as_string()?,
+            response: field("response")?.dyn_into().ok()?,
+            controller: field("controller")?.dyn_into().ok()?,
+        })
+    }
+}
+
+impl Drop for EarlyResponse {
+    /// Unused, timed out or cancelled, the request stops; after its body was read this does
+    /// nothing.
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+/// Where a widget keeps its [`EarlyResponse`] until its first fetch takes it. Shared by the
+/// props of every render, so equal to itself and to nothing else.
+#[derive(Clone, Default)]
+pub struct EarlySlot(Rc<RefCell<Option<EarlyResponse>>>);
+
+impl PartialEq for EarlySlot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for EarlySlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EarlySlot")
+    }
+}
+
+impl EarlySlot {
+    pub fn new(early: Option<EarlyResponse>) -> EarlySlot {
+        EarlySlot(Rc::new(RefCell::new(early)))
+    }
+
+    /// The early response if it was requested for `url`. Either way the slot is emptied: one
+    /// for another URL (the `feed` attribute changed meanwhile) is aborted and dropped.
+    pub fn take_for(&self, url: &str) -> Option<EarlyResponse> {
+        self.0.borrow_mut().take().filter(|early| early.url == url)
+    }
+}
+
 /// The fetch's handle for its owner: the abort controller of the attempt on the wire, and
 /// whether the owner has cancelled the fetch.
 #[derive(Clone, Default)]
@@ -106,9 +168,11 @@ impl InFlight {
 }
 
 /// Runs one fetch of `request` under the retry policy.
+/// `early`, if given, is the first attempt's response, already requested.
 pub async fn fetch_feed(
     request: &FeedRequest<'_>,
     in_flight: &InFlight,
+    mut early: Option<EarlyResponse>,
 ) -> Result<Fetched, FetchError> {
     let started = now_ms();
     let mut attempt = 1;
@@ -117,7 +181,7 @@ pub async fn fetch_feed(
         if in_flight.cancelled() {
             return Err(FetchError::Cancelled);
         }
-        let error = match try_once(request, timeout_ms, in_flight).await {
+        let error = match try_once(request, timeout_ms, in_flight, early.take()).await {
             Ok(fetched) => return Ok(fetched),
             Err(_) if in_flight.cancelled() => return Err(FetchError::Cancelled),
             Err(error) => error,
@@ -143,8 +207,12 @@ async fn try_once(
     request: &FeedRequest<'_>,
     timeout_ms: u32,
     in_flight: &InFlight,
+    early: Option<EarlyResponse>,
 ) -> Result<Fetched, AttemptError> {
-    let controller = AbortController::new().map_err(|_| AttemptError::Network)?;
+    let controller = match &early {
+        Some(early) => early.controller.clone(),
+        None => AbortController::new().map_err(|_| AttemptError::Network)?,
+    };
     *in_flight.0.controller.borrow_mut() = Some(controller.clone());
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
@@ -163,29 +231,17 @@ async fn try_once(
             AttemptError::Network
         }
     };
-    // Built as a web-sys request and sent by gloo-net: gloo-net's own builder appends a
-    // stray `&` to a URL that has a query, which would change the URL (and the cache key
-    // of CDNs in between).
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    match request.revalidation {
-        Revalidation::Plain => {}
-        Revalidation::ConditionalHeaders => {
-            let headers = Headers::new().map_err(|_| AttemptError::Network)?;
-            for (name, value) in request.validators.request_headers() {
-                // Validators::from_headers kept only values that can be sent.
-                let _ = headers.set(name, value);
-            }
-            init.set_headers(&headers);
-        }
-        Revalidation::BrowserCache => init.set_cache(RequestCache::NoCache),
-    }
-    let raw = web_sys::Request::new_with_str_and_init(request.url, &init)
-        .map_err(|_| AttemptError::Network)?;
-    let response = Request::from(raw)
-        .send()
-        .await
-        .map_err(|_| lost(&timed_out))?;
+    let response = match &early {
+        Some(early) => JsFuture::from(early.response.clone())
+            .await
+            .ok()
+            .and_then(|raw| raw.dyn_into::<web_sys::Response>().ok())
+            .map(Response::from)
+            .ok_or_else(|| lost(&timed_out))?,
+        None => send(request, &controller)
+            .await
+            .map_err(|_| lost(&timed_out))?,
+    };
     let status = response.status();
     let header = |name: &str| response.headers().get(name);
     match classify_status(status) {
@@ -214,6 +270,29 @@ async fn try_once(
         other => other,
     })?;
     Ok(Fetched::Body { bytes, validators })
+}
+
+/// Sends the widget's own request for `request`, abortable by `controller`.
+async fn send(request: &FeedRequest<'_>, controller: &AbortController) -> Result<Response, ()> {
+    // Built as a web-sys request and sent by gloo-net: gloo-net's own builder appends a
+    // stray `&` to a URL that has a query, which would change the URL (and the cache key
+    // of CDNs in between).
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    match request.revalidation {
+        Revalidation::Plain => {}
+        Revalidation::ConditionalHeaders => {
+            let headers = Headers::new().map_err(|_| ())?;
+            for (name, value) in request.validators.request_headers() {
+                // Validators::from_headers kept only values that can be sent.
+                let _ = headers.set(name, value);
+            }
+            init.set_headers(&headers);
+        }
+        Revalidation::BrowserCache => init.set_cache(RequestCache::NoCache),
+    }
+    let raw = web_sys::Request::new_with_str_and_init(request.url, &init).map_err(|_| ())?;
+    Request::from(raw).send().await.map_err(|_| ())
 }
 
 /// Reads the body chunk by chunk, stopping (and cancelling the download) as soon as it

@@ -67,6 +67,7 @@ pub fn render_markup(page: Page, config: Config) -> String {
         onstatus: Callback::noop(),
         onnavigate: Callback::from(|_| true),
         prerendered: Some(Rc::new(page)),
+        early: Default::default(),
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

@@ -55,6 +55,27 @@ if (!customElements.get(TAG)) {
 
   const messageOf = (error) => String(error?.message ?? error);
 
+  /**
+   * The feed request, started the moment an element connects, so the feed downloads while
+   * the wasm does; the widget's first fetch reads this response with its own code (status,
+   * headers, size cap) and does everything after it (retries, refreshes) itself. The same
+   * plain GET the widget would send; only http(s) feeds. `{ url, response, controller }`.
+   */
+  const requestEarly = (element) => {
+    const value = element.getAttribute("feed")?.trim() || "feed.json";
+    let url;
+    try {
+      url = new URL(value, document.baseURI);
+    } catch {
+      return undefined; // the widget reports the bad URL itself
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+    const controller = new AbortController();
+    const response = fetch(url.href, { signal: controller.signal });
+    response.catch(() => {}); // read (and any failure reported) by the widget
+    return { url: url.href, response, controller };
+  };
+
   // For tests and diagnostics: instances created over the page's life, and how many of
   // their memories the garbage collector has since reclaimed.
   const counts = { created: 0, collected: 0 };
@@ -96,11 +117,11 @@ if (!customElements.get(TAG)) {
     }
 
     /** Mounts `element`'s widget here; `stop(message)` shows its error state. */
-    mount(element, root, stop) {
+    mount(element, root, stop, early) {
       this.#renewIfDue();
       if (this.unusable) throw this.unusable;
       this.mounts++;
-      const handle = this.call(() => this.glue.mount(element, root, this.onPanic));
+      const handle = this.call(() => this.glue.mount(element, root, this.onPanic, early));
       this.mounted.set(element, { handle, stop });
       return handle;
     }
@@ -201,6 +222,7 @@ if (!customElements.get(TAG)) {
     #attempt = null; // the current connection, so a stale mount never lands
     #handle = null;
     #dead = false;
+    #early = undefined; // the early feed request, until the widget takes it
 
     /**
      * For tests and diagnostics, not a partner API: the instance cap, glue modules loaded and
@@ -231,9 +253,11 @@ if (!customElements.get(TAG)) {
       if (this.#instance || this.#dead) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       this.setAttribute("state", "loading");
-      // Start the wasm download and compile and the stylesheet now, before the glue arrives.
+      // Start the wasm download and compile, the stylesheet and the feed now, before the
+      // glue arrives.
       compile();
       styles();
+      this.#early = requestEarly(this);
       const instance = pick();
       const attempt = {};
       this.#instance = instance;
@@ -250,7 +274,9 @@ if (!customElements.get(TAG)) {
             link.href = asset(files.css);
             root.append(link);
           }
-          this.#handle = instance.mount(this, root, (message) => this.#stop(message));
+          const early = this.#early;
+          this.#early = undefined; // the widget owns it now
+          this.#handle = instance.mount(this, root, (message) => this.#stop(message), early);
         })
         .catch((error) => {
           instance.pending.delete(this);
@@ -265,6 +291,8 @@ if (!customElements.get(TAG)) {
       this.#instance = null;
       this.#attempt = null;
       this.#handle = null;
+      this.#early?.controller.abort(); // removed before its widget mounted
+      this.#early = undefined;
       if (!instance) return;
       instance.pending.delete(this);
       try {
@@ -292,6 +320,8 @@ if (!customElements.get(TAG)) {
       this.#instance = null;
       this.#attempt = null;
       this.#handle = null;
+      this.#early?.controller.abort();
+      this.#early = undefined;
       const root = this.shadowRoot;
       // A pre-rendered widget (newsctl render) not yet taken over keeps its readable content.
       if (root && !root.querySelector(".nw-static")) {

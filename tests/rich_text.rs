@@ -56,6 +56,11 @@ fn whitespace_collapses_as_in_a_browser() {
             "<pre>  code\n    more</pre>",
         ),
         ("<pre>\n\nkept</pre>", "<pre>\nkept</pre>"),
+        // A listing inside a caption, heading or cell is running text there.
+        (
+            "<figure><img src=a.png><figcaption><pre>  a\n  b&nbsp;&nbsp;c</pre></figcaption></figure>",
+            "<figure><img src=\"https://news.example/2024/a.png\"><figcaption> a b\u{a0}\u{a0}c</figcaption></figure>",
+        ),
     ]);
 }
 

@@ -72,9 +72,42 @@ fn crash_reporter() -> js_sys::Function {
         .unchecked_into()
 }
 
+#[wasm_bindgen(inline_js = r#"
+const json = { "content-type": "application/json" };
+export function early_answer(url, body) {
+  return { url, response: Promise.resolve(new Response(body, { headers: json })), controller: new AbortController() };
+}
+export function early_failure(url) {
+  const response = Promise.reject(new TypeError("Failed to fetch"));
+  response.catch(() => {});
+  return { url, response, controller: new AbortController() };
+}
+export function early_aborted(early) { return early.controller.signal.aborted; }
+"#)]
+extern "C" {
+    /// The loader's `{ url, response, controller }`, answered at once with `body`.
+    fn early_answer(url: &str, body: &str) -> JsValue;
+    /// The same, for a request that failed on the network.
+    fn early_failure(url: &str) -> JsValue;
+    fn early_aborted(early: &JsValue) -> bool;
+}
+
+const EARLY_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Early",
+  "items":[{"id":"1","title":"From the loader's early request","content_text":"Body."}]}"#;
+
 impl Host {
     fn mount(&self) -> WidgetHandle {
-        mount(self.element.clone(), self.root.clone(), crash_reporter()).expect("mount")
+        self.mount_early(JsValue::UNDEFINED)
+    }
+
+    fn mount_early(&self, early: JsValue) -> WidgetHandle {
+        mount(
+            self.element.clone(),
+            self.root.clone(),
+            crash_reporter(),
+            early,
+        )
+        .expect("mount")
     }
 
     fn state(&self) -> String {
@@ -258,4 +291,77 @@ async fn widgets_sharing_an_instance_mount_and_unmount_independently() {
         widgets[index].destroy();
         hosts[index].element.remove();
     }
+}
+
+// The loader requests the feed while the wasm downloads and hands the response over: the
+// widget's first fetch of that URL reads it instead of sending a request of its own. The
+// early response here is a different feed from the one at the URL, so what shows says which
+// was read.
+#[wasm_bindgen_test]
+async fn the_first_fetch_reads_the_loaders_early_response() {
+    let url = feed_url(DEFAULT_FEED);
+    let host = host_with(&[("feed", &url)]);
+    let early = early_answer(&url, EARLY_FEED);
+    let mut widget = host.mount_early(early.clone());
+    host.wait_for("state=ready", |h| h.state() == "ready").await;
+    assert_eq!(
+        host.shadow_text("h1").as_deref(),
+        Some("From the loader's early request")
+    );
+    widget.destroy();
+    host.element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_early_response_for_another_url_is_aborted_and_not_read() {
+    let host = host_with(&[("feed", &feed_url(DEFAULT_FEED))]);
+    // The `feed` attribute changed between the loader's request and the mount.
+    let early = early_answer("https://old.example/feed.json", EARLY_FEED);
+    let mut widget = host.mount_early(early.clone());
+    host.wait_for("state=ready", |h| h.state() == "ready").await;
+    assert_eq!(
+        host.shadow_text("h1").as_deref(),
+        Some("向新而行 浙江丽水探路山区发展“新赛道”")
+    );
+    assert!(early_aborted(&early), "the unused request is aborted");
+    widget.destroy();
+    host.element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_early_request_that_failed_is_retried_by_the_widget() {
+    let url = feed_url(DEFAULT_FEED);
+    let host = host_with(&[("feed", &url)]);
+    let mut widget = host.mount_early(early_failure(&url));
+    host.wait_for("state=ready", |h| h.state() == "ready").await;
+    assert_eq!(
+        host.shadow_text("h1").as_deref(),
+        Some("向新而行 浙江丽水探路山区发展“新赛道”")
+    );
+    assert_eq!(
+        *host.events.borrow(),
+        [("news-widget:ready".to_string(), String::new())],
+        "no error on the way: the failed attempt was retried"
+    );
+    widget.destroy();
+    host.element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unused_early_request_is_aborted_when_the_widget_goes() {
+    let url = feed_url(DEFAULT_FEED);
+    let host = host_with(&[("feed", &url)]);
+    // Never answered: the widget is removed while it waits.
+    let early = early_answer(&url, EARLY_FEED);
+    let pending = js_sys::Promise::new(&mut |_, _| {});
+    js_sys::Reflect::set(&early, &"response".into(), &pending).unwrap();
+    let mut widget = host.mount_early(early.clone());
+    yew::scheduler::flush().await;
+    widget.destroy();
+    yew::scheduler::flush().await;
+    assert!(
+        early_aborted(&early),
+        "the request is aborted with the widget"
+    );
+    host.element.remove();
 }

@@ -30,7 +30,7 @@ async fn a_request_aborted_in_flight_ends_cancelled_not_retried_not_a_panic() {
     let request = plain(&url);
     // Abort after the request has started but before the blob answers (a plain abort(),
     // since gloo-net cannot convert a rejection that is not an Error).
-    let (result, ()) = futures_join(fetch_feed(&request, &in_flight), async {
+    let (result, ()) = futures_join(fetch_feed(&request, &in_flight, None), async {
         in_flight.abort()
     })
     .await;
@@ -44,7 +44,7 @@ async fn a_request_aborted_in_flight_ends_cancelled_not_retried_not_a_panic() {
 async fn a_fetch_returns_the_body_and_its_validators() {
     let url = feed_url(DEFAULT_FEED);
     let request = plain(&url);
-    match fetch_feed(&request, &InFlight::default()).await {
+    match fetch_feed(&request, &InFlight::default(), None).await {
         Ok(Fetched::Body { bytes, validators }) => {
             assert_eq!(bytes, DEFAULT_FEED.as_bytes());
             assert!(validators.is_empty(), "a blob: URL has no ETag");

@@ -11,6 +11,7 @@ use crate::components::states::{
     empty, error_state, loading, stale_mark, ErrorStateProps, StaleProps, StateProps,
 };
 use crate::config::Config;
+use crate::fetch::EarlySlot;
 use crate::hooks::use_feed::{use_feed, FeedOptions};
 use crate::network::feed_state::{FeedState, Notice};
 use crate::view_model::Page;
@@ -47,6 +48,10 @@ pub struct AppProps {
     /// and the client render replaces the whole markup when it is ready.
     #[prop_or_default]
     pub prerendered: Option<Rc<Page>>,
+    /// The loader's early request for the feed (static/news-widget.js), used by the first
+    /// fetch.
+    #[prop_or_default]
+    pub early: EarlySlot,
 }
 
 #[function_component]
@@ -60,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             max_headlines: config.max_headlines,
             refresh_s: config.refresh_s,
             storage: config.storage,
+            early: props.early.clone(),
         },
         root.clone(),
     );

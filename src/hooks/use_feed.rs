@@ -18,7 +18,8 @@ use yew::prelude::*;
 
 use crate::feed::{read_page, FeedError, ReadOptions};
 use crate::fetch::{
-    absolute_url, fetch_feed, now_ms, same_origin, FeedRequest, FetchError, Fetched, InFlight,
+    absolute_url, fetch_feed, now_ms, same_origin, EarlyResponse, EarlySlot, FeedRequest,
+    FetchError, Fetched, InFlight,
 };
 use crate::hooks::use_on_screen::use_on_screen;
 use crate::hooks::use_page_visibility::use_page_hidden;
@@ -56,6 +57,8 @@ pub struct FeedOptions {
     pub refresh_s: u32,
     /// Keep the last good feed in `localStorage`.
     pub storage: bool,
+    /// The loader's early request for the feed, if it made one: the first fetch uses it.
+    pub early: EarlySlot,
 }
 
 /// The hook's state (a reducer, so effects and async tasks never read stale copies).
@@ -336,10 +339,13 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
         let snapshot = (*model).clone();
         let (url, storage) = ((*url).clone(), options.storage);
         let read_with = Rc::clone(&read_with);
+        let early = options.early.clone();
         use_effect_with(snapshot.fetch_seq, move |_| {
             let in_flight = InFlight::default();
             let (abort, registration) = AbortHandle::new_pair();
             if snapshot.fetching {
+                // Only the first fetch finds one; any later fetch sends its own request.
+                let early = early.take_for(&url);
                 let task = run_fetch(
                     snapshot,
                     url,
@@ -347,6 +353,7 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
                     read_with,
                     in_flight.clone(),
                     dispatcher,
+                    early,
                 );
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = Abortable::new(task, registration).await;
@@ -427,6 +434,7 @@ async fn run_fetch(
     read_with: Rc<RefCell<(Option<String>, Option<usize>)>>,
     in_flight: InFlight,
     dispatcher: UseReducerDispatcher<Model>,
+    mut early: Option<EarlyResponse>,
 ) {
     let shown = model.feed.content().cloned();
     let mut how = revalidation(shown.is_some(), &model.validators, same_origin(&url));
@@ -436,7 +444,7 @@ async fn run_fetch(
             revalidation: how,
             validators: &model.validators,
         };
-        match fetch_feed(&request, &in_flight).await {
+        match fetch_feed(&request, &in_flight, early.take()).await {
             Ok(Fetched::NotModified) => match &shown {
                 Some(shown) => {
                     let saved = model.saved_at_ms.unwrap_or(0);

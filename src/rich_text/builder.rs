@@ -680,6 +680,38 @@ fn figure(mut blocks: Vec<Block>, caption: Vec<Inline>) -> Vec<Block> {
     blocks
 }
 
+/// `content` with every run of HTML whitespace (newlines included) made one space; no-break
+/// spaces are the author's and stay.
+fn collapse_whitespace(content: Vec<Inline>) -> Vec<Inline> {
+    content
+        .into_iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => {
+                let mut collapsed = String::with_capacity(text.len());
+                let mut in_space = false;
+                for c in text.chars() {
+                    if matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r') {
+                        if !in_space {
+                            collapsed.push(' ');
+                        }
+                        in_space = true;
+                    } else {
+                        collapsed.push(c);
+                        in_space = false;
+                    }
+                }
+                Inline::Text(collapsed)
+            }
+            Inline::Styled(style, content) => Inline::Styled(style, collapse_whitespace(content)),
+            Inline::Link { href, content } => Inline::Link {
+                href,
+                content: collapse_whitespace(content),
+            },
+            other => other,
+        })
+        .collect()
+}
+
 /// Blocks read as one line of inline content (in a heading, cell or caption), separated by
 /// line breaks.
 fn flatten(blocks: Vec<Block>) -> Vec<Inline> {
@@ -689,9 +721,10 @@ fn flatten(blocks: Vec<Block>) -> Vec<Inline> {
             out.push(Inline::LineBreak);
         }
         match block {
-            Block::Paragraph(content)
-            | Block::Heading { content, .. }
-            | Block::Preformatted(content) => out.extend(content),
+            Block::Paragraph(content) | Block::Heading { content, .. } => out.extend(content),
+            // A listing inside a heading, cell or caption becomes running text there, so its
+            // kept whitespace collapses as everywhere else in running text.
+            Block::Preformatted(content) => out.extend(collapse_whitespace(content)),
             Block::Figure(figure) => {
                 let image = Inline::Image(figure.image);
                 out.push(match figure.link {

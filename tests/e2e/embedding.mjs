@@ -502,6 +502,15 @@ eachBrowser("attribute changes re-render the widget", { timeout: TEST_TIMEOUT_MS
   );
   assert.notEqual(dark.background, light.background, "the dark theme changes the background colour");
 
+  // A partner's custom property on the element wins over the theme's own value, and the
+  // theme's comes back when it goes.
+  const setBackground = (value) =>
+    page.$eval("news-widget", (w, value) => (value ? w.style.setProperty("--nw-bg", value) : w.style.removeProperty("--nw-bg")), value);
+  await setBackground("rgb(1, 2, 3)");
+  await waitUntil("the partner's --nw-bg on the root", () => rootOf(page, "news-widget"), (root) => root.background === "rgb(1, 2, 3)");
+  await setBackground(null);
+  await waitUntil("the dark theme's background again", () => rootOf(page, "news-widget"), (root) => root.background === dark.background);
+
   await setAttribute("feed", "fixture-feed.json");
   await waitUntil(
     "the fixture feed's headline after feed changes",

@@ -257,6 +257,27 @@ for (const name of CHOSEN) {
       assert.deepEqual(problems, []);
     });
 
+    test("the feed is requested while the wasm downloads, once", { timeout: 60_000 }, async (t) => {
+      const { page, problems } = await openPage(browser, t);
+      const key = id("early");
+      const feed = feedUrl("ok", key);
+      await addWidget(page, "w", { feed });
+      const v = await waitForView(page, "w", "the feed", (v) => v.state === "ready");
+      assert.equal(v.headline, headlineAt(1));
+      const timing = await page.evaluate((feed) => {
+        const entries = performance.getEntriesByType("resource");
+        const pick = (ok) => entries.filter((e) => ok(e.name)).map((e) => ({ start: e.startTime, end: e.responseEnd }));
+        return { feed: pick((name) => name === feed), wasm: pick((name) => name.endsWith(".wasm")) };
+      }, feed);
+      assert.equal(timing.wasm.length, 1, `one wasm download: ${JSON.stringify(timing)}`);
+      assert.equal(timing.feed.length, 1, `one feed request seen by the page: ${JSON.stringify(timing)}`);
+      // Before the wasm has finished downloading (let alone compiled and mounted the widget),
+      // the feed request has started: the loader made it, and the widget read its answer.
+      assert.ok(timing.feed[0].start < timing.wasm[0].end, `the feed started before the wasm arrived: ${JSON.stringify(timing)}`);
+      assert.equal(server.requests(key).length, 1, "the widget sent no second request");
+      assert.deepEqual(problems, []);
+    });
+
     test("a feed change drops the old request; its late answer never shows", { timeout: 60_000 }, async (t) => {
       const { page, problems } = await openPage(browser, t);
       const slow = id("old-url");

@@ -32,7 +32,8 @@ pub async fn check(url: &str, in_flight: &InFlight) -> Option<Outcome> {
         revalidation: Revalidation::Plain,
         validators: &validators,
     };
-    let bytes = match fetch_feed(&request, in_flight).await {
+    // No early response: the loader starts one only for a widget's first load.
+    let bytes = match fetch_feed(&request, in_flight, None).await {
         Ok(Fetched::Body { bytes, .. }) => bytes,
         // A plain request sends no validators, so no 304 comes back to it.
         Ok(Fetched::NotModified) => Vec::new(),
