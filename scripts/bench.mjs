@@ -8,6 +8,8 @@
 //   BENCH_RUNS=9            runs per cell (3 for a quick check)
 //   BENCH_BROWSERS=chromium,firefox   Firefox runs the unthrottled time table only
 //   BENCH_PARTS=times,ticks,cycles,feeds   a subset, e.g. while working on one
+//   BENCH_CASES=client-only,pre-rendered   a subset of the pages (the baseline always runs)
+//   BENCH_PROFILES=throttled|unthrottled   one network profile
 //
 // What it measures, and how, is described in README "Sizes and figures".
 import { execFileSync } from "node:child_process";
@@ -33,12 +35,17 @@ const PROFILES = {
   "no throttling": null,
   "4x CPU, 150 ms, 1.6 Mbps": { cpu: 4, latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8 },
 };
-const CASES = {
+const ALL_CASES = {
   baseline: "/bench-baseline.html",
   "client-only": "/bench-widget.html",
   "client+hints": "/bench-widget-preload.html",
   "pre-rendered": "/bench-prerendered.html",
 };
+// BENCH_CASES=pre-rendered,… narrows the time table (the baseline always runs: ratios need it).
+const CASE_NAMES = process.env.BENCH_CASES?.split(",").filter(Boolean);
+const CASES = Object.fromEntries(Object.entries(ALL_CASES).filter(([name]) => !CASE_NAMES || name === "baseline" || CASE_NAMES.includes(name)));
+// BENCH_PROFILES=throttled (or unthrottled) runs one profile only.
+const PROFILE_FILTER = process.env.BENCH_PROFILES;
 const TICKS = 10_000;
 const CYCLES = 200;
 const FEED_ITEMS = [1_000, 2_000, 5_000];
@@ -199,7 +206,9 @@ async function timeTable(browserName) {
   const cells = [];
   try {
     // WebDriver BiDi has no CPU or network throttling: Firefox gets the first profile only.
-    const profiles = Object.entries(PROFILES).filter(([, p]) => isChromium(browserName) || !p);
+    const profiles = Object.entries(PROFILES)
+      .filter(([, p]) => isChromium(browserName) || !p)
+      .filter(([, p]) => !PROFILE_FILTER || (PROFILE_FILTER === "throttled") === Boolean(p));
     for (const [profileName, profile] of profiles) {
       for (const visitKind of ["cold", "warm"]) {
         for (const [name, path] of Object.entries(CASES)) {
@@ -219,7 +228,7 @@ async function timeTable(browserName) {
             visit: visitKind,
             case: name,
             ready_ms: stats(runs.map((r) => r.ready)),
-            // The first frame showing the article's headline (bench/probe.js), never before
+            // The end of the first frame showing the article's headline (bench/probe.js), never before
             // the first contentful paint; LCP also waits for the figures' images.
             article_painted_ms: stats(runs.map((r) => Math.max(r.article, r.fcp ?? 0))),
             largest_contentful_paint_ms: stats(runs.map((r) => r.lcp)),

@@ -13,7 +13,7 @@
 //! | `interval`      | seconds between slides, 2 to 600, e.g. `7.5`    | `6`                |
 //! | `lang`          | `zh`, `zh-CN`, `en`, `en-US`, … (any zh/en tag) | feed's, else zh-CN |
 //! | `theme`         | `light`, `dark`, `auto`                         | `auto`             |
-//! | `max-headlines` | whole number 1 to 100, per sidebar section      | all                |
+//! | `max-headlines` | whole number 1 to 100, per sidebar section      | 100                |
 //! | `target`        | `_self`, `_blank` (for headline links)          | `_self`            |
 //! | `refresh`       | seconds between feed refreshes, 10 to 86400; `0` turns refresh off | `300` |
 //! | `storage`       | `on`, `off`: keep the last good feed in `localStorage` | `on`        |
@@ -96,7 +96,7 @@ pub struct Config {
     /// UI language chosen by the partner; `None` follows the feed (see [`Config::language`]).
     pub lang: Option<Lang>,
     pub theme: Theme,
-    /// Most headlines shown per sidebar section (1 to 100); `None` shows all.
+    /// Most headlines shown per sidebar section (1 to 100); `None` shows up to [`crate::feed::DEFAULT_MAX_HEADLINES`].
     pub max_headlines: Option<usize>,
     pub target: LinkTarget,
     /// Seconds between feed refreshes ([`REFRESH_MIN_S`] to [`REFRESH_MAX_S`]); 0 is off.
@@ -104,6 +104,12 @@ pub struct Config {
     /// Whether the last good feed is kept in `localStorage` (see `network::stored`).
     pub storage: bool,
 }
+
+/// Headlines per section when the partner sets no `max-headlines`: the attribute's own upper
+/// bound (20 slides). A feed of 5,000 items would otherwise put a carousel of 1,000 slides that
+/// nobody can page through in the DOM (≈ 130 ms of the first render in Chromium, `make bench`).
+/// The reader itself keeps every item (`newsctl validate` counts them all).
+pub const DEFAULT_MAX_HEADLINES: usize = 100;
 
 impl Default for Config {
     fn default() -> Self {
@@ -113,7 +119,7 @@ impl Default for Config {
             interval_ms: 6_000,
             lang: None,
             theme: Theme::Auto,
-            max_headlines: None,
+            max_headlines: Some(DEFAULT_MAX_HEADLINES),
             target: LinkTarget::SameTab,
             refresh_s: REFRESH_DEFAULT_S,
             storage: true,
@@ -251,7 +257,7 @@ impl Config {
                 "the feed's language",
             ),
             "theme" => ("light, dark or auto", "auto"),
-            "max-headlines" => ("a whole number from 1 to 100", "all headlines"),
+            "max-headlines" => ("a whole number from 1 to 100", "100 headlines"),
             "refresh" => ("0 (off) or whole seconds from 10 to 86400", "300"),
             "storage" => ("on or off", "on"),
             _ => ("_self or _blank", "_self"),

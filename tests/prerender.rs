@@ -191,6 +191,42 @@ fn attributes_choose_the_language_article_and_headline_count() {
 }
 
 #[test]
+fn a_section_shows_at_most_100_headlines_unless_max_headlines_says_otherwise() {
+    // Item 0 is the article; the other 150 fill the one default section.
+    let items: Vec<String> = (0..=150)
+        .map(|i| {
+            format!(
+                r#"{{"id": "{i}", "title": "headline {i}", "url": "https://news.example/{i}"}}"#
+            )
+        })
+        .collect();
+    let feed = format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "Many", "items": [{}]}}"#,
+        items.join(", ")
+    );
+    let headlines = |attributes: &[(&str, &str)]| {
+        let nodes = text_nodes(&render(feed.as_bytes(), attributes));
+        nodes
+            .into_iter()
+            .filter(|n| n.starts_with("headline "))
+            .collect::<Vec<_>>()
+    };
+    let shown = headlines(&[("feed", "f.json")]);
+    assert_eq!(news_widget::config::DEFAULT_MAX_HEADLINES, 100);
+    assert_eq!(
+        shown.len(),
+        101,
+        "the article's headline and 100 in the sidebar"
+    );
+    assert_eq!(shown.last().map(String::as_str), Some("headline 100"));
+    assert_eq!(
+        headlines(&[("feed", "f.json"), ("max-headlines", "3")]).len(),
+        4
+    );
+    // The cap is the element's, not the reader's: every item is still read (tests/corpus.rs).
+}
+
+#[test]
 fn feed_content_and_attributes_are_escaped() {
     let hostile = br#"{"version": "https://jsonfeed.org/version/1.1",
       "title": "<b>feed</b>",

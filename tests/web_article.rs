@@ -3,6 +3,11 @@
 
 mod web;
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use news_widget::components::app::{AppProps, WidgetStatus};
+use news_widget::components::article_body::FIRST_BLOCKS;
 use news_widget::config::Config;
 use news_widget::feed::{read_page, ReadOptions};
 use news_widget::i18n::Lang;
@@ -209,5 +214,55 @@ async fn new_tab_links_are_isolated_from_the_widget_page() {
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
     );
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_body_is_ready_with_its_first_screenful_and_completes_in_later_tasks() {
+    const PARAGRAPHS: usize = 600;
+    let body: String = (0..PARAGRAPHS)
+        .map(|i| format!("<p>paragraph {i}</p>"))
+        .collect();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Long read",
+        "items": [{"id": "1", "title": "A long article", "content_html": body}],
+    });
+    // How many body blocks were in the DOM when the widget said it was ready.
+    let at_ready = Rc::new(Cell::new(None));
+    let root_seen: Rc<Cell<Option<usize>>> = at_ready.clone();
+    let onstatus = yew::Callback::from(move |status: WidgetStatus| {
+        if status == WidgetStatus::Ready && root_seen.get().is_none() {
+            let paragraphs = gloo_utils::document()
+                .query_selector_all(".nw-body > p")
+                .expect("selector");
+            let blocks = (0..paragraphs.length())
+                .filter_map(|i| paragraphs.item(i)?.text_content())
+                .filter(|text| text.starts_with("paragraph "))
+                .count();
+            root_seen.set(Some(blocks));
+        }
+    });
+    let config = Config {
+        feed: feed_url(&feed.to_string()),
+        ..Config::default()
+    };
+    let widget = mount_app(yew::props!(AppProps { config, onstatus })).await;
+    widget
+        .wait_until("ready", |_| at_ready.get().is_some())
+        .await;
+    let first = at_ready.get().expect("ready");
+    assert!(
+        (FIRST_BLOCKS..PARAGRAPHS).contains(&first),
+        "ready comes with the first {FIRST_BLOCKS} blocks, not all {PARAGRAPHS}: {first}"
+    );
+    widget
+        .wait_until("every paragraph", |w| {
+            w.all_text(".nw-body > p").len() == PARAGRAPHS
+        })
+        .await;
+    let shown = widget.all_text(".nw-body > p");
+    let expected: Vec<String> = (0..PARAGRAPHS).map(|i| format!("paragraph {i}")).collect();
+    assert_eq!(shown, expected, "every paragraph once, in order");
     widget.unmount();
 }

@@ -109,7 +109,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="nw-layout">
                 if let Some(article) = &page.article {
                     <ArticleView article={article.clone()} {lang} target={config.target}
-                        onnavigate={props.onnavigate.clone()} />
+                        onnavigate={props.onnavigate.clone()}
+                        progressive={props.prerendered.is_none()} />
                 }
                 if !page.sections.is_empty() {
                     <Sidebar sections={page.sections.clone()} {lang}

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::components::article_body::ArticleBody;
 use crate::components::navigate::{navigate_on_click, NavigateRequest};
-use crate::components::rich_text::{blocks, BodyContext};
+use crate::components::rich_text::BodyContext;
 use crate::config::LinkTarget;
 use crate::i18n::Lang;
 use crate::timestamp::Timestamp;
@@ -17,6 +18,10 @@ pub struct ArticleViewProps {
     #[prop_or_default]
     pub target: LinkTarget,
     pub onnavigate: Callback<NavigateRequest, bool>,
+    /// A long body is rendered a screenful first, the rest in later tasks
+    /// (`article_body`); off for server renders and take-overs.
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 #[function_component]
@@ -49,9 +54,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </p>
             }
-            <div class="nw-body" part="body">
-                { blocks(&article.blocks, &body) }
-            </div>
+            <ArticleBody blocks={article.blocks.clone()} ctx={body} progressive={props.progressive} />
             if !article.tags.is_empty() {
                 <ul class="nw-tags" part="tags" aria-label={strings.tags.trim_end_matches([':', ' '])}>
                     { for article.tags.iter().map(|tag| html! { <li>{ tag }</li> }) }

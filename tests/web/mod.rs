@@ -52,6 +52,11 @@ pub async fn mount_widget(feed: &str) -> Widget {
 
 /// Mounts the widget with a full configuration.
 pub async fn mount_with(config: Config) -> Widget {
+    mount_app(yew::props!(AppProps { config })).await
+}
+
+/// Mounts the widget with its component's own properties (status callback and all).
+pub async fn mount_app(props: AppProps) -> Widget {
     let document = gloo_utils::document();
     install_stylesheet(&document);
     let root = document.create_element("div").expect("div");
@@ -64,7 +69,6 @@ pub async fn mount_with(config: Config) -> Widget {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let props = yew::props!(AppProps { config });
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Widget {
