@@ -21,16 +21,19 @@ function blocksOf(item) {
 
 function article(item, feedUrl) {
   const body = el("div", { class: "nw-body", part: "body" });
-  for (const b of blocksOf(item)) {
-    if (b.type === "paragraph") body.append(el("p", {}, b.text));
-    else if (b.type === "heading") body.append(el("h2", { class: "nw-subheading" }, b.text));
+  // The widget's markup: blocks in chunks of 24 (`div.nw-chunk`).
+  let chunk;
+  for (const [i, b] of blocksOf(item).entries()) {
+    if (i % 24 === 0) body.append((chunk = el("div", { class: "nw-chunk" })));
+    if (b.type === "paragraph") chunk.append(el("p", {}, b.text));
+    else if (b.type === "heading") chunk.append(el("h2", { class: "nw-subhead" }, b.text));
     else if (b.type === "figure") {
       const img = el("img", {
         src: new URL(b.src, feedUrl).href, alt: b.alt ?? "", width: b.width, height: b.height,
         loading: "lazy", decoding: "async", referrerpolicy: "no-referrer",
       });
       const caption = el("figcaption", {}, b.caption ?? "", b.credit ? el("small", { class: "nw-credit" }, b.credit) : null);
-      body.append(el("figure", { class: "nw-figure", part: "figure" }, img, caption));
+      chunk.append(el("figure", { class: "nw-figure", part: "figure" }, img, caption));
     }
   }
   const meta = el("p", { class: "nw-meta", part: "meta" },

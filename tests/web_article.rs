@@ -44,10 +44,10 @@ async fn every_paragraph_heading_and_caption_is_shown_in_order() {
 
     let widget = mount_widget(&feed_url(DEFAULT_FEED)).await;
     widget.wait_for_text("h1").await;
-    let shown = widget.all_text(".nw-body > p, .nw-body > h2, .nw-body figcaption");
+    let shown = widget.all_text(".nw-chunk > p, .nw-chunk > h2, .nw-body figcaption");
     assert_eq!(shown, expected);
     assert_eq!(
-        widget.all_text(".nw-body > h2").len(),
+        widget.all_text(".nw-chunk > h2").len(),
         3,
         "three section headings"
     );
@@ -234,7 +234,7 @@ async fn a_long_body_is_ready_with_its_first_screenful_and_completes_in_later_ta
     let onstatus = yew::Callback::from(move |status: WidgetStatus| {
         if status == WidgetStatus::Ready && root_seen.get().is_none() {
             let paragraphs = gloo_utils::document()
-                .query_selector_all(".nw-body > p")
+                .query_selector_all(".nw-chunk > p")
                 .expect("selector");
             let blocks = (0..paragraphs.length())
                 .filter_map(|i| paragraphs.item(i)?.text_content())
@@ -258,10 +258,10 @@ async fn a_long_body_is_ready_with_its_first_screenful_and_completes_in_later_ta
     );
     widget
         .wait_until("every paragraph", |w| {
-            w.all_text(".nw-body > p").len() == PARAGRAPHS
+            w.all_text(".nw-chunk > p").len() == PARAGRAPHS
         })
         .await;
-    let shown = widget.all_text(".nw-body > p");
+    let shown = widget.all_text(".nw-chunk > p");
     let expected: Vec<String> = (0..PARAGRAPHS).map(|i| format!("paragraph {i}")).collect();
     assert_eq!(shown, expected, "every paragraph once, in order");
     widget.unmount();
