@@ -31,9 +31,62 @@ pub struct Prerendered {
     pub warnings: Vec<ConfigWarning>,
 }
 
+/// How the shadow root gets the widget's stylesheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stylesheet<'a> {
+    /// `<link rel="stylesheet" href=…>`: the `href` of the bundle's `news-widget.css`, as the
+    /// page will resolve it. Works under any `style-src` that allows the bundle's origin, and
+    /// the page should link it in `<head>` too, so nothing is painted before it arrives.
+    Link(&'a str),
+    /// `<style>` with this text: no request before the first paint. A page with a
+    /// `Content-Security-Policy` must allow it by its hash ([`style_hash`]).
+    Inline(InlineCss<'a>),
+}
+
+/// Stylesheet text that can go in a `<style>` element as it is: it cannot end the element
+/// early (no `</style`), so the text the page hashes is the text the browser applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InlineCss<'a>(&'a str);
+
+impl<'a> InlineCss<'a> {
+    pub fn new(css: &'a str) -> Result<Self, InlineStyleError> {
+        if css.to_ascii_lowercase().contains("</style") {
+            Err(InlineStyleError)
+        } else {
+            Ok(InlineCss(css))
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.0
+    }
+}
+
+/// Why a stylesheet cannot be inlined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineStyleError;
+
+impl std::fmt::Display for InlineStyleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the stylesheet contains \"</style\", which would end an inline <style>")
+    }
+}
+
+/// The CSP source that allows an inline `<style>` holding exactly `css`:
+/// `'sha256-…'` (base64 of the SHA-256 of its UTF-8 text), for `style-src`.
+pub fn style_hash(css: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(css.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
 /// Reads `feed` as the widget would fetch it with these element attributes (`feed`, `lang`,
-/// `theme`, `article`, `max-headlines`, …) and renders the element. `stylesheet` is the
-/// `href` of the bundle's `news-widget.css`, as the page will resolve it.
+/// `theme`, `article`, `max-headlines`, …) and renders the element, with a `<link>` to the
+/// stylesheet at `stylesheet` (see [`prerender_with`]).
 ///
 /// Relative URLs inside the feed resolve against the `feed` attribute, as in the browser.
 /// `Err` when the feed cannot be shown at all (the widget would show its error state).
@@ -41,6 +94,15 @@ pub fn prerender(
     feed: &[u8],
     attributes: &[(&str, &str)],
     stylesheet: &str,
+) -> Result<Prerendered, FeedError> {
+    prerender_with(feed, attributes, Stylesheet::Link(stylesheet))
+}
+
+/// [`prerender`] with the stylesheet linked or inlined.
+pub fn prerender_with(
+    feed: &[u8],
+    attributes: &[(&str, &str)],
+    stylesheet: Stylesheet<'_>,
 ) -> Result<Prerendered, FeedError> {
     let (config, warnings) = Config::from_attributes(attributes.iter().copied());
     let options = ReadOptions {
@@ -73,9 +135,10 @@ pub fn render_markup(page: Page, config: Config) -> String {
     futures::executor::block_on(renderer.render())
 }
 
-/// `<news-widget attributes…>` with `markup` in its declarative shadow root, after a
-/// `<link>` to the stylesheet (a strict `style-src` would refuse an inline `<style>`).
-pub fn element(attributes: &[(&str, &str)], stylesheet: &str, markup: &str) -> String {
+/// `<news-widget attributes…>` with `markup` in its declarative shadow root, after the
+/// stylesheet: a `<link>` by default, since a strict `style-src` refuses an inline `<style>`
+/// unless the page's policy names its hash.
+pub fn element(attributes: &[(&str, &str)], stylesheet: Stylesheet<'_>, markup: &str) -> String {
     let mut out = String::from("<news-widget");
     for (name, value) in attributes {
         out.push(' ');
@@ -84,9 +147,19 @@ pub fn element(attributes: &[(&str, &str)], stylesheet: &str, markup: &str) -> S
         out.push_str(&escape_attribute(value));
         out.push('"');
     }
-    out.push_str("><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
-    out.push_str(&escape_attribute(stylesheet));
-    out.push_str("\">");
+    out.push_str("><template shadowrootmode=\"open\">");
+    match stylesheet {
+        Stylesheet::Link(href) => {
+            out.push_str("<link rel=\"stylesheet\" href=\"");
+            out.push_str(&escape_attribute(href));
+            out.push_str("\">");
+        }
+        Stylesheet::Inline(css) => {
+            out.push_str("<style>");
+            out.push_str(css.text());
+            out.push_str("</style>");
+        }
+    }
     out.push_str(markup);
     out.push_str("</template></news-widget>");
     out

@@ -285,6 +285,69 @@ fn render_prints_the_element_with_its_attributes_and_stylesheet() {
 }
 
 #[test]
+fn render_can_inline_the_stylesheet_and_prints_its_csp_hash() {
+    let feed = default_feed();
+    let css_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/news-widget.css");
+    let css = std::fs::read_to_string(&css_path).expect("the stylesheet");
+    let run = newsctl(
+        &[
+            "render",
+            feed.to_str().unwrap(),
+            "--feed",
+            "feed.json",
+            "--inline-css",
+            css_path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let opening = "<news-widget feed=\"feed.json\"><template shadowrootmode=\"open\"><style>";
+    assert!(run.stdout.starts_with(opening), "{}", &run.stdout[..200]);
+    let inlined = &run.stdout[opening.len()..];
+    assert!(
+        inlined.starts_with(
+            &(css.clone() + "</style><div lang=\"zh-CN\" part=\"root\" class=\"nw-root")
+        ),
+        "the file's exact text, then the widget"
+    );
+    assert!(!run.stdout.contains("<link"), "no stylesheet link");
+    let hash = news_widget::prerender::style_hash(&css);
+    assert!(
+        run.stderr.contains(&format!("style-src {hash}")),
+        "the CSP hash: {}",
+        run.stderr
+    );
+
+    let both = newsctl(
+        &[
+            "render",
+            feed.to_str().unwrap(),
+            "--css",
+            "a.css",
+            "--inline-css",
+            "b.css",
+        ],
+        None,
+    );
+    assert_eq!(both.status, Some(2), "{}", both.stderr);
+    let missing = newsctl(
+        &[
+            "render",
+            feed.to_str().unwrap(),
+            "--inline-css",
+            "/no/such.css",
+        ],
+        None,
+    );
+    assert_eq!(missing.status, Some(1), "{}", missing.stderr);
+    assert!(
+        missing.stderr.contains("/no/such.css"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
 fn render_from_stdin_needs_the_feed_url_and_reports_bad_attributes() {
     let bytes = common::default_feed_bytes();
     let run = newsctl(&["render", "-"], Some(&bytes));

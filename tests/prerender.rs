@@ -227,6 +227,40 @@ fn a_section_shows_at_most_100_headlines_unless_max_headlines_says_otherwise() {
 }
 
 #[test]
+fn an_inline_stylesheet_is_hashed_for_csp_and_cannot_end_its_element() {
+    use news_widget::prerender::{prerender_with, style_hash, InlineCss, Stylesheet};
+    // Known answers (SHA-256 test vectors, base64): the hash is the one browsers compute.
+    assert_eq!(
+        style_hash(""),
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    );
+    assert_eq!(
+        style_hash("abc"),
+        "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+    );
+    for bad in [
+        "a{}</style><script>x()</script>",
+        "</STYLE >",
+        "p{} </sTyLe",
+    ] {
+        assert!(InlineCss::new(bad).is_err(), "{bad:?}");
+    }
+    let css = InlineCss::new(".nw-root { color: red }").expect("plain CSS");
+    let html = prerender_with(
+        &common::default_feed_bytes(),
+        &[("feed", "feed.json")],
+        Stylesheet::Inline(css),
+    )
+    .expect("renders")
+    .html;
+    assert!(html.starts_with(
+        "<news-widget feed=\"feed.json\"><template shadowrootmode=\"open\">\
+         <style>.nw-root { color: red }</style><div lang=\"zh-CN\" part=\"root\" class=\"nw-root"
+    ));
+    assert!(!html.contains("<link"));
+}
+
+#[test]
 fn feed_content_and_attributes_are_escaped() {
     let hostile = br#"{"version": "https://jsonfeed.org/version/1.1",
       "title": "<b>feed</b>",

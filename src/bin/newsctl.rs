@@ -23,6 +23,9 @@ usage:
       --interval SECONDS  --target _self|_blank     (the element's attributes)
       --attr NAME=VALUE   any other attribute for the element (id, class, …)
       --css HREF          the stylesheet link in the shadow root (default: news-widget.css)
+      --inline-css FILE   the stylesheet FILE (dist/news-widget.css) inlined in the shadow
+                          root instead: nothing to fetch before the first paint; prints the
+                          style-src hash a Content-Security-Policy must allow
       --page PAGE.html    print PAGE.html with the element first in its <body>
                           (e.g. the iframe fallback's embed.html, served pre-rendered)
       -o, --out FILE      write to FILE instead of standard output
@@ -45,7 +48,7 @@ mod host {
 
     use news_widget::feed::lint::report;
     use news_widget::feed::ReadOptions;
-    use news_widget::prerender::prerender;
+    use news_widget::prerender::{prerender_with, style_hash, InlineCss, Stylesheet};
 
     use super::USAGE;
 
@@ -132,6 +135,7 @@ mod host {
         attributes: Vec<(String, String)>,
         feed_attribute: Option<String>,
         css: Option<String>,
+        inline_css: Option<String>,
         out: Option<String>,
         page: Option<String>,
     }
@@ -148,6 +152,7 @@ mod host {
             match arg.as_str() {
                 "--feed" => parsed.feed_attribute = Some(value(arg)?),
                 "--css" => parsed.css = Some(value(arg)?),
+                "--inline-css" => parsed.inline_css = Some(value(arg)?),
                 "-o" | "--out" => parsed.out = Some(value(arg)?),
                 "--page" => parsed.page = Some(value(arg)?),
                 "--lang" | "--theme" | "--article" | "--max-headlines" | "--interval"
@@ -175,6 +180,11 @@ mod host {
                     )))
                 }
             }
+        }
+        if parsed.css.is_some() && parsed.inline_css.is_some() {
+            return Err(Failure::Usage(
+                "--css links the stylesheet, --inline-css inlines it: give one".to_owned(),
+            ));
         }
         Ok(parsed)
     }
@@ -204,13 +214,32 @@ mod host {
                 .iter()
                 .map(|(n, v)| (n.as_str(), v.as_str())),
         );
-        let css = args.css.as_deref().unwrap_or("news-widget.css");
-        let rendered = prerender(&bytes, &attributes, css).map_err(|error| {
+        let inline_text = match &args.inline_css {
+            None => None,
+            Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
+                eprintln!("newsctl: cannot read {path}: {e}");
+                Failure::Feed
+            })?),
+        };
+        let stylesheet = match (&inline_text, &args.inline_css) {
+            (Some(text), Some(path)) => Stylesheet::Inline(InlineCss::new(text).map_err(|e| {
+                eprintln!("newsctl: {path}: {e}");
+                Failure::Feed
+            })?),
+            _ => Stylesheet::Link(args.css.as_deref().unwrap_or("news-widget.css")),
+        };
+        let rendered = prerender_with(&bytes, &attributes, stylesheet).map_err(|error| {
             eprintln!("newsctl: {name}: error: {error}");
             Failure::Feed
         })?;
         for warning in &rendered.warnings {
             eprintln!("newsctl: {warning}");
+        }
+        if let Some(text) = &inline_text {
+            eprintln!(
+                "newsctl: the inline stylesheet needs style-src {} in a Content-Security-Policy",
+                style_hash(text)
+            );
         }
         let html = match &args.page {
             None => rendered.html + "\n",
