@@ -12,7 +12,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createServer, request } from "node:http";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,16 +49,26 @@ let slowSite; // the same site, with the stylesheet 1 s late
 
 const newsctl = (...args) => execFileSync(NEWSCTL, args, { encoding: "utf8" });
 
-function writePage(name, title, widget) {
+/** `newsctl render … --inline-css`: the element, and the style-src hash newsctl printed. */
+function renderInline(...args) {
+  const run = spawnSync(NEWSCTL, ["render", ...args, "--inline-css", join(DIST, "news-widget.css")], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`newsctl render --inline-css failed: ${run.stderr}`);
+  const hash = run.stderr.match(/style-src ('sha256-[A-Za-z0-9+/=]+')/)?.[1];
+  if (!hash) throw new Error(`newsctl printed no style-src hash: ${run.stderr}`);
+  return { widget: run.stdout, hash };
+}
+
+function writePage(name, title, widget, { headStylesheet = true } = {}) {
   // As the README's recipe says: the widget's stylesheet is also linked in <head>, where it
-  // blocks rendering; Firefox would otherwise paint the shadow root once unstyled.
+  // blocks rendering; Firefox would otherwise paint the shadow root once unstyled. An inlined
+  // stylesheet needs no such link.
   const html = `<!doctype html>
 <html lang="zh-CN">
   <head>
     <meta charset="utf-8" />
     <title>${title}</title>
     <link rel="stylesheet" href="prerender.css" />
-    <link rel="stylesheet" href="news-widget.css" />
+    ${headStylesheet ? '<link rel="stylesheet" href="news-widget.css" />' : ""}
     <script src="prerender-probe.js"></script>
     <script type="module" src="news-widget.js"></script>
   </head>
@@ -119,8 +129,21 @@ before(() => {
     join(generated, "embed-prerendered.html"),
     newsctl("render", feed, "--feed", "feed.json", "--attr", "data-probe=", "--page", join(DIST, "embed.html")),
   );
+  // The stylesheet inlined, under a policy that allows that one <style> by its hash and no
+  // other inline style; the control names another hash.
+  const inline = renderInline(feed, "--feed", "feed.json", "--attr", "data-probe=");
+  writePage("prerendered-inline.html", "Pre-rendered widget, inline stylesheet", inline.widget, { headStylesheet: false });
+  writePage("prerendered-inline-wrong.html", "Inline stylesheet, wrong hash", inline.widget, { headStylesheet: false });
+  const inlineCsp = (hash) =>
+    `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash}; ` +
+    "img-src 'self' https:; connect-src 'self'";
+  const policies = {
+    "/embed-prerendered.html": STRICT_CSP,
+    "/prerendered-inline.html": inlineCsp(inline.hash),
+    "/prerendered-inline-wrong.html": inlineCsp("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"),
+  };
   site = serve([generated, DIST, PAGES], (path) =>
-    path === "/embed-prerendered.html" ? { "content-security-policy": STRICT_CSP } : {},
+    policies[path] ? { "content-security-policy": policies[path] } : {},
   );
   slowSite = site.then(slowStylesheet);
 });
@@ -321,6 +344,37 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
       if (probe.layoutShiftApi) assert.deepEqual(probe.shifts, [], "no layout shift entries");
       assert.deepEqual(page.problems, [], "no console errors");
       await page.close();
+    });
+
+    test("an inline stylesheet: styled from the first frame under a CSP that allows only its hash", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+      const layout = () => {
+        const shadow = document.querySelector("news-widget[data-probe]").shadowRoot;
+        return getComputedStyle(shadow.querySelector(".nw-layout")).display;
+      };
+      const off = await launch({ javaScript: false });
+      t.after(() => off.close());
+      const page = await off.open("/prerendered-inline.html");
+      const view = await page.evaluate(staticView);
+      assert.equal(view.probeRan, false, "control: page scripts really are off");
+      assert.equal(view.headline, HEADLINE);
+      assert.ok(view.headlineShown, "the headline is rendered");
+      assert.equal(await page.evaluate(layout), "grid", "the inlined stylesheet applies");
+      assert.deepEqual(page.problems, [], "no CSP violation or other console error");
+      await page.close();
+      const wrong = await off.open("/prerendered-inline-wrong.html");
+      assert.equal(await wrong.evaluate(layout), "block", "control: a policy naming another hash refuses the <style>");
+      await wrong.close();
+
+      const on = await launch({ javaScript: true });
+      t.after(() => on.close());
+      const live = await on.open("/prerendered-inline.html");
+      const probe = await takenOver(live);
+      assert.ok(probe.prerendered, "control: the probe saw the pre-render");
+      assert.equal(new Set(probe.sizes).size, 1, `the widget never changed height: ${probe.sizes}`);
+      assert.equal(probe.belowTop[0], probe.belowTop[1], "the paragraph below did not move");
+      assert.equal(await live.evaluate(layout), "grid", "still styled after the take-over");
+      assert.deepEqual(live.problems, [], "no console errors");
+      await live.close();
     });
 
     test("focus on a pre-rendered link moves to the same link when the wasm takes over", { timeout: TEST_TIMEOUT_MS }, async (t) => {
