@@ -40,6 +40,7 @@ const ALL_CASES = {
   "client-only": "/bench-widget.html",
   "client+hints": "/bench-widget-preload.html",
   "pre-rendered": "/bench-prerendered.html",
+  "pre-rendered+inline": "/bench-prerendered-inline.html",
 };
 // BENCH_CASES=pre-rendered,… narrows the time table (the baseline always runs: ratios need it).
 const CASE_NAMES = process.env.BENCH_CASES?.split(",").filter(Boolean);
@@ -63,18 +64,41 @@ for (const file of FIRST_VISIT) {
 
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
-for (const file of ["baseline.html", "baseline.js", "probe.js", "widget.html", "widget-preload.html", "virtual-clock.js", "ticks.html", "parse.html"]) {
+for (const file of ["baseline.js", "probe.js", "virtual-clock.js", "ticks.html", "parse.html"]) {
   copyFileSync(join(ROOT, "bench", file), join(SITE, `bench-${file}`));
 }
+// The probe is inlined into every timed page: a measuring script must not add a request that
+// blocks the parser (it would charge a page that needs no other request, the pre-rendered
+// one, an extra round trip).
+const PROBE_TAG = '<script src="bench-probe.js"></script>';
+const probe = readFileSync(join(ROOT, "bench", "probe.js"), "utf8");
+const timedPage = (file) => {
+  const html = readFileSync(join(ROOT, "bench", file), "utf8");
+  if (!html.includes(PROBE_TAG)) throw new Error(`bench/${file} lost its ${PROBE_TAG}`);
+  return html.replace(PROBE_TAG, () => `<script>\n${probe}</script>`);
+};
+for (const file of ["baseline.html", "widget.html", "widget-preload.html"]) writeFileSync(join(SITE, `bench-${file}`), timedPage(file));
 // The release newsctl renders what the widget would show for the feed dist/ serves.
 const rendered = execFileSync(
   "cargo",
   ["run", "--release", "--offline", "-q", "--bin", "newsctl", "--", "render", join(DIST, "feed.json"), "--feed", "feed.json"],
   { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
-const template = readFileSync(join(ROOT, "bench", "prerendered.html"), "utf8");
-if (!template.includes("<!-- newsctl render -->")) throw new Error("bench/prerendered.html lost its <!-- newsctl render --> marker");
-writeFileSync(join(SITE, "bench-prerendered.html"), template.replace("<!-- newsctl render -->", rendered.trim()));
+// The same, with the stylesheet inlined in the shadow root (`--inline-css`): no stylesheet
+// request before the first paint.
+const renderedInline = execFileSync(
+  "cargo",
+  ["run", "--release", "--offline", "-q", "--bin", "newsctl", "--", "render", join(DIST, "feed.json"), "--feed", "feed.json", "--inline-css", join(DIST, "news-widget.css")],
+  { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+);
+for (const [file, out, element] of [
+  ["prerendered.html", "bench-prerendered.html", rendered],
+  ["prerendered-inline.html", "bench-prerendered-inline.html", renderedInline],
+]) {
+  const template = timedPage(file);
+  if (!template.includes("<!-- newsctl render -->")) throw new Error(`bench/${file} lost its <!-- newsctl render --> marker`);
+  writeFileSync(join(SITE, out), template.replace("<!-- newsctl render -->", () => element.trim()));
+}
 const feeds = {};
 for (const items of FEED_ITEMS) feeds[`${items} items`] = { file: `bench-feed-${items}.json`, items, bytes: writeJson(`bench-feed-${items}.json`, manyItemsFeed(items)) };
 feeds["200 kB article"] = { file: "bench-article-200k.json", items: 1, bytes: writeJson("bench-article-200k.json", articleFeed(200 * 1024)) };

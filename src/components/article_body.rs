@@ -21,7 +21,7 @@ pub const FIRST_BLOCKS: usize = 24;
 /// Blocks added per later task.
 pub const STEP_BLOCKS: usize = 240;
 /// Blocks per chunk component (a divisor of both numbers above).
-pub const CHUNK: usize = 24;
+pub const CHUNK: usize = 8;
 
 /// How many blocks the next render shows, given how many the last one showed.
 pub fn next_shown(shown: usize, total: usize) -> usize {
