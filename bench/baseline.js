@@ -21,10 +21,10 @@ function blocksOf(item) {
 
 function article(item, feedUrl) {
   const body = el("div", { class: "nw-body", part: "body" });
-  // The widget's markup: blocks in chunks of 8 (`div.nw-chunk`).
+  // The widget's markup (client-rendered): blocks in chunks of 24 (`div.nw-chunk nw-lazy`).
   let chunk;
   for (const [i, b] of blocksOf(item).entries()) {
-    if (i % 8 === 0) body.append((chunk = el("div", { class: "nw-chunk" })));
+    if (i % 24 === 0) body.append((chunk = el("div", { class: "nw-chunk nw-lazy" })));
     if (b.type === "paragraph") chunk.append(el("p", {}, b.text));
     else if (b.type === "heading") chunk.append(el("h2", { class: "nw-subhead" }, b.text));
     else if (b.type === "figure") {

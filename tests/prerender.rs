@@ -224,6 +224,20 @@ fn a_section_shows_at_most_100_headlines_unless_max_headlines_says_otherwise() {
         4
     );
     // The cap is the element's, not the reader's: every item is still read (tests/corpus.rs).
+
+    // A long body pre-renders whole, in chunks that are never lazy: the take-over must not
+    // swap a laid-out chunk for a placeholder of another height.
+    let body: String = (0..100).map(|i| format!("<p>paragraph {i}</p>")).collect();
+    let long = serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "title": "L",
+        "items": [{"id": "1", "title": "Long", "content_html": body}]});
+    let markup = render(long.to_string().as_bytes(), &[("feed", "f.json")]);
+    assert_eq!(markup.matches("paragraph ").count(), 100, "every block");
+    assert_eq!(
+        markup.matches("class=\"nw-chunk\"").count(),
+        5,
+        "chunks of 24"
+    );
+    assert!(!markup.contains("nw-lazy"));
 }
 
 #[test]

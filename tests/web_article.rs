@@ -264,5 +264,11 @@ async fn a_long_body_is_ready_with_its_first_screenful_and_completes_in_later_ta
     let shown = widget.all_text(".nw-chunk > p");
     let expected: Vec<String> = (0..PARAGRAPHS).map(|i| format!("paragraph {i}")).collect();
     assert_eq!(shown, expected, "every paragraph once, in order");
+    // Client-rendered chunks may skip layout off screen (`nw-lazy`, see the stylesheet).
+    let lazy = widget
+        .root
+        .query_selector_all(".nw-chunk.nw-lazy")
+        .expect("selector");
+    assert_eq!(lazy.length() as usize, PARAGRAPHS.div_ceil(24));
     widget.unmount();
 }

@@ -21,7 +21,7 @@ pub const FIRST_BLOCKS: usize = 24;
 /// Blocks added per later task.
 pub const STEP_BLOCKS: usize = 240;
 /// Blocks per chunk component (a divisor of both numbers above).
-pub const CHUNK: usize = 8;
+pub const CHUNK: usize = 24;
 
 /// How many blocks the next render shows, given how many the last one showed.
 pub fn next_shown(shown: usize, total: usize) -> usize {
@@ -66,7 +66,8 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         <div class="nw-body" part="body">
             { for (0..visible).step_by(CHUNK).map(|start| html! {
                 <BodyChunk key={start} blocks={all.clone()} {start}
-                    end={(start + CHUNK).min(visible)} ctx={props.ctx.clone()} />
+                    end={(start + CHUNK).min(visible)} ctx={props.ctx.clone()}
+                    lazy={props.progressive} />
             }) }
         </div>
     }
@@ -78,22 +79,28 @@ struct BodyChunkProps {
     start: usize,
     end: usize,
     ctx: BodyContext,
+    /// Off-screen, skip style, layout and paint (`nw-lazy`): client renders only. A server
+    /// render and a take-over lay out every chunk, so the take-over cannot swap a laid-out
+    /// chunk for a placeholder of another height.
+    lazy: bool,
 }
 
 impl PartialEq for BodyChunkProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.blocks, &other.blocks)
-            && (self.start, self.end) == (other.start, other.end)
+            && (self.start, self.end, self.lazy) == (other.start, other.end, other.lazy)
             && self.ctx == other.ctx
     }
 }
 
 /// A chunk is a box of its own, so the stylesheet can skip the style, layout and paint of
-/// every chunk away from the viewport (`content-visibility`) as one unit: per block, each step
-/// would restyle all the blocks before it.
+/// every lazy chunk away from the viewport (`content-visibility`) as one unit: per block, each
+/// step would restyle all the blocks before it.
 #[function_component]
 fn BodyChunk(props: &BodyChunkProps) -> Html {
     html! {
-        <div class="nw-chunk">{ blocks(&props.blocks[props.start..props.end], &props.ctx) }</div>
+        <div class={classes!("nw-chunk", props.lazy.then_some("nw-lazy"))}>
+            { blocks(&props.blocks[props.start..props.end], &props.ctx) }
+        </div>
     }
 }
