@@ -3,7 +3,9 @@
 // iframe never shows a scrollbar or a gap.
 import "./news-widget.js";
 
-const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target"];
+// Every attribute of the element (src/config.rs ATTRIBUTES): a partner using the frame gets the
+// same switches, refresh and storage included.
+const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage"];
 const RESIZE = "news-widget:resize";
 const MEASURE = "news-widget:measure";
 

@@ -153,7 +153,7 @@ fn iframe_passes_what_the_frame_page_reads() {
     assert_eq!(
         iframe(BUNDLE, &attributes),
         "<iframe data-news-widget src=\"https://cdn.example.net/news-widget/0.1.0/embed.html?\
-         feed=https://news.example.com/feeds/feed.json&amp;article=a%20b%26c&amp;lang=en\"\n        \
+         feed=https://news.example.com/feeds/feed.json&amp;article=a%20b%26c&amp;lang=en&amp;refresh=60\"\n        \
          title=\"News\" width=\"100%\" height=\"600\"></iframe>\n\
          <script src=\"https://cdn.example.net/news-widget/0.1.0/news-widget-frame.js\" defer></script>"
     );

@@ -1,5 +1,7 @@
 //! What the configurator prints for a partner to copy.
 
+use crate::config::ATTRIBUTES;
+
 /// A double-quoted attribute value: `&` and `"` escaped, and `<`, `>` for readers of the
 /// snippet that are less careful than a browser.
 fn escape_attribute(value: &str) -> String {
@@ -54,23 +56,12 @@ pub fn snippet(bundle: &str, attributes: &[(&str, String)]) -> String {
     .join("\n")
 }
 
-/// The attributes `embed.html` reads from its query string (static/embed-frame.js).
-const FRAME_ATTRIBUTES: [&str; 7] = [
-    "feed",
-    "article",
-    "interval",
-    "lang",
-    "theme",
-    "max-headlines",
-    "target",
-];
-
-/// The iframe variant, for hosts whose CSP cannot allow `'wasm-unsafe-eval'`. `refresh` and
-/// `storage` are not among what the frame page reads, so they are left out.
+/// The iframe variant, for hosts whose CSP cannot allow `'wasm-unsafe-eval'`.
 pub fn iframe(bundle: &str, attributes: &[(&str, String)]) -> String {
     let query: Vec<String> = attributes
         .iter()
-        .filter(|(name, _)| FRAME_ATTRIBUTES.contains(name))
+        // embed.html reads every attribute of the element (static/embed-frame.js).
+        .filter(|(name, _)| ATTRIBUTES.contains(name))
         .map(|(name, value)| format!("{name}={}", query_component(value)))
         .collect();
     let src = format!("{}?{}", asset(bundle, "embed.html"), query.join("&"));

@@ -639,8 +639,15 @@ eachBrowser("iframe fallback sizes the frame to its content and ignores messages
   assert.equal(fit.scrollHeight, fit.viewport, "no scrolling inside the frame");
 
   const frame = await (await page.$("#same-origin")).contentFrame();
-  const widgetAttributes = await frame.evaluate(() => document.querySelector("news-widget").getAttributeNames().sort());
-  assert.deepEqual(widgetAttributes, ["feed", "state"], "only widget attributes are taken from the query");
+  const widgetAttributes = await frame.evaluate(() => {
+    const widget = document.querySelector("news-widget");
+    return Object.fromEntries(widget.getAttributeNames().sort().map((name) => [name, widget.getAttribute(name)]));
+  });
+  assert.deepEqual(
+    widgetAttributes,
+    { feed: "feed.json", refresh: "0", state: "ready", storage: "off" },
+    "the element's attributes, refresh and storage included, are taken from the query; nothing else is",
+  );
 
   await postFakeResizeFromPartner(page);
   assert.equal((await frameFit(page, "#same-origin")).styleHeight, fit.styleHeight, "height after a resize message from the partner page itself");
