@@ -221,12 +221,15 @@ mod host {
                 Failure::Feed
             })?),
         };
-        let stylesheet = match (&inline_text, &args.inline_css) {
-            (Some(text), Some(path)) => Stylesheet::Inline(InlineCss::new(text).map_err(|e| {
-                eprintln!("newsctl: {path}: {e}");
+        let stylesheet = match &inline_text {
+            Some(text) => Stylesheet::Inline(InlineCss::new(text).map_err(|e| {
+                eprintln!(
+                    "newsctl: {}: {e}",
+                    args.inline_css.as_deref().unwrap_or_default()
+                );
                 Failure::Feed
             })?),
-            _ => Stylesheet::Link(args.css.as_deref().unwrap_or("news-widget.css")),
+            None => Stylesheet::Link(args.css.as_deref().unwrap_or("news-widget.css")),
         };
         let rendered = prerender_with(&bytes, &attributes, stylesheet).map_err(|error| {
             eprintln!("newsctl: {name}: error: {error}");
