@@ -494,6 +494,14 @@ async fn run_fetch(
             Err(FetchError::Cancelled) => return,
         }
     };
+    if matches!(outcome, Outcome::New(..)) {
+        // Reading a feed and rendering it are the two largest pieces of main-thread work a
+        // widget does (each also compiles its wasm functions on first use); apart, each is
+        // a task of its own and the page can answer input and paint in between. Dropped with
+        // this future on unmount, which clears the timer. (A hidden tab runs timers late;
+        // nobody sees that render.)
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
     if let Outcome::Failed { failure, .. } = &outcome {
         web_sys::console::warn_1(
             &[
