@@ -183,6 +183,14 @@ fn prerender_command_has_every_chosen_option() {
     assert!(recipe.contains(
         "<script type=\"module\" src=\"https://cdn.example.net/news-widget/0.1.0/news-widget.js\"></script>"
     ));
+    // The inlined-stylesheet variant: the same options, the stylesheet from a local copy.
+    assert_eq!(
+        recipe.lines().last().unwrap(),
+        "newsctl render https://news.example.com/feeds/feed.json --article 'it'\\''s' --lang en \
+         --max-headlines 5 --attr refresh=60 --attr storage=off \
+         --inline-css news-widget.css -o widget.html"
+    );
+    assert!(recipe.contains("download https://cdn.example.net/news-widget/0.1.0/news-widget.css"));
 }
 
 #[test]

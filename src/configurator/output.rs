@@ -105,16 +105,22 @@ pub fn prerender_command(bundle: &str, attributes: &[(&str, String)]) -> String 
             }
         }
     }
-    words.push("--css".to_owned());
-    words.push(shell_word(&asset(bundle, "news-widget.css")));
-    words.extend(["-o".to_owned(), "widget.html".to_owned()]);
+    let options = words.join(" ");
+    let css = asset(bundle, "news-widget.css");
+    // The inlined variant saves the stylesheet's round trip before the first paint (README,
+    // "Pre-rendering"); newsctl reads the stylesheet from a file, and prints the hash a
+    // strict `style-src` must allow.
     format!(
-        "{}\n\n<!-- in <head>: -->\n<link rel=\"stylesheet\" href=\"{}\">\n\
-         <script type=\"module\" src=\"{}\"></script>\n\
-         <!-- in <body>, where the widget goes: the contents of widget.html -->",
-        words.join(" "),
-        escape_attribute(&asset(bundle, "news-widget.css")),
-        escape_attribute(&asset(bundle, "news-widget.js")),
+        "{options} --css {css_word} -o widget.html\n\n\
+         <!-- in <head>: -->\n<link rel=\"stylesheet\" href=\"{css_attr}\">\n\
+         <script type=\"module\" src=\"{js_attr}\"></script>\n\
+         <!-- in <body>, where the widget goes: the contents of widget.html -->\n\n\
+         # Or, for the earliest first paint, the stylesheet inside widget.html (no <link>):\n\
+         # download {css} first, and allow the 'sha256-…' newsctl prints in style-src.\n\
+         {options} --inline-css news-widget.css -o widget.html",
+        css_word = shell_word(&css),
+        css_attr = escape_attribute(&css),
+        js_attr = escape_attribute(&asset(bundle, "news-widget.js")),
     )
 }
 
