@@ -285,7 +285,9 @@ for (const name of CHOSEN) {
       await addWidget(page, "w", { feed: feedUrl("ok", slow) });
       await waitFor("the slow request to arrive", () => server.requests(slow).length, (n) => n === 1);
       await page.evaluate((feed) => document.getElementById("w").setAttribute("feed", feed), feedUrl("ok", id("new-url"), "&v=2"));
-      const v = await waitForView(page, "w", "the new feed", (v) => v.headline === headlineAt(2));
+      // The state follows the content within a task (Yew runs effects after a render that
+      // took longer than its 16 ms slice in the next task): wait for both.
+      const v = await waitForView(page, "w", "the new feed, ready", (v) => v.headline === headlineAt(2) && v.state === "ready");
       assert.equal(v.state, "ready");
       // The old request was cancelled: the server saw the client go before its 3 s were up.
       await waitFor("the old request to end", () => server.requests(slow)[0].done, Boolean);
@@ -344,7 +346,8 @@ for (const name of CHOSEN) {
       // Five new headlines on top moved "Headline 6" from slide 2 of 3 to slide 3 of 4.
       assert.equal(v.slide, "3 / 4");
       assert.match(v.slideText, /Headline 6/, "still on the headline the reader stopped at");
-      const updates = (await eventsOf(page, "w")).filter((e) => e.type === "news-widget:update");
+      // The event is sent by an effect, which may run a task after the render.
+      const updates = await waitFor("the news-widget:update event", async () => (await eventsOf(page, "w")).filter((e) => e.type === "news-widget:update"), (u) => u.length >= 1);
       assert.equal(updates.length, 1, "one news-widget:update event");
       assert.deepEqual(problems, []);
     });
