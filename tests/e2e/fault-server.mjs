@@ -22,6 +22,11 @@
 //   /fault/huge             50 MB of JSON-looking text, streamed without Content-Length
 //   /fault/huge-length      the same with Content-Length: 52428800
 //
+//   /held/T/FILE            the bundle's or the pages' FILE, like any other file, except that
+//                           the kinds test T holds with `hold(T, ".wasm")` wait until
+//                           `release(T, ".wasm")`: a page opened as /held/T/page.html loads
+//                           the loader, and so everything it loads, from there
+//
 // Tests change a feed's version with `server.setVersion(t, n)`, delay or fail /fault/ok with
 // `setDelay` / `setStatus`, read the requests with
 // `server.requests(t)` and the bytes the 50 MB paths managed to send with
@@ -83,7 +88,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startFaultServer(roots) {
   const tests = new Map();
   const state = (t) => {
-    if (!tests.has(t)) tests.set(t, { count: new Map(), version: 1, log: [], bytesSent: 0, delay: 0, status: 200 });
+    if (!tests.has(t)) {
+      tests.set(t, { count: new Map(), version: 1, log: [], bytesSent: 0, delay: 0, status: 200, held: new Map(), waiting: [] });
+    }
     return tests.get(t);
   };
   const open = new Set(); // sockets, destroyed on close (the hanging responses never end)
@@ -221,6 +228,16 @@ export async function startFaultServer(roots) {
 
   async function file(req, res, url) {
     let path = decodeURIComponent(url.pathname);
+    const held = /^\/held\/([^/]+)(\/.*)$/.exec(path);
+    if (held) {
+      const s = state(held[1]);
+      path = held[2];
+      const gate = s.held.get(extname(path));
+      if (gate) {
+        s.waiting.push(path);
+        await gate.promise;
+      }
+    }
     if (path.endsWith("/")) path += "index.html";
     for (const root of roots) {
       const full = normalize(join(root, path));
@@ -279,6 +296,18 @@ export async function startFaultServer(roots) {
       state(t).status = status;
     },
     bytesSent: (t) => state(t).bytesSent,
+    /** Files of kind `ext` (".wasm", ".css") requested under /held/T/ wait for `release`. */
+    hold: (t, ext) => {
+      let open;
+      const promise = new Promise((resolve) => (open = resolve));
+      state(t).held.set(ext, { promise, open });
+    },
+    release: (t, ext) => {
+      state(t).held.get(ext)?.open();
+      state(t).held.delete(ext);
+    },
+    /** The paths requested under /held/T/ that had to wait, in order. */
+    waiting: (t) => [...state(t).waiting],
     close: () =>
       new Promise((resolve) => {
         for (const socket of open) socket.destroy();
