@@ -103,6 +103,7 @@ if (!customElements.get(TAG)) {
     mounted = new Map(); // element → { handle, stop }, removed on disconnect
     trapped = false; // trapped and not yet replaced by a fresh instance
     mounts = 0; // widgets mounted since this instance started
+    calling = 0; // calls of ours into the instance under way (they nest: events re-enter)
     renewing = false; // worn, picked while idle: renewed before its next mount
     unusable = null; // why this module record can host nothing more (no fresh instance)
     // One callback for the whole instance: a panic stops every widget it hosts.
@@ -113,6 +114,14 @@ if (!customElements.get(TAG)) {
     // the first instance, for the life of the page.
     ready = Promise.all([import(`${asset(files.glue)}#${this.index}`), compile()]).then(([glue, module]) => {
       glue.initSync({ module });
+      // A trap in a callback the browser runs (a timer, a listener, a task) comes here
+      // instead of reaching the page as an uncaught error (scripts/glue-patch.mjs).
+      // Under a call of ours it answers false: the trap unwinds to `call`, which handles it.
+      glue.__nw_set_trap_handler((error) => {
+        if (this.calling > 0) return false;
+        this.crash(`WebAssembly trap: ${messageOf(error)}`);
+        return true;
+      });
       this.glue = glue;
       this.#noteInstance();
     });
@@ -149,11 +158,14 @@ if (!customElements.get(TAG)) {
 
     /** Runs a call into the instance; anything thrown means it can no longer be trusted. */
     call(body) {
+      this.calling++;
       try {
         return body();
       } catch (error) {
         this.crash(messageOf(error));
         throw error;
+      } finally {
+        this.calling--;
       }
     }
 
