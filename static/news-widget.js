@@ -300,8 +300,10 @@ if (!customElements.get(TAG)) {
         .then(([, shared]) => {
           instance.pending.delete(this);
           if (this.#attempt !== attempt) return; // removed meanwhile
-          if (shared) root.adoptedStyleSheets = [shared];
-          else if (!root.querySelector("link")) {
+          // A new root has it already (adopted on arrival, above).
+          if (shared) {
+            if (root.adoptedStyleSheets[0] !== shared) root.adoptedStyleSheets = [shared];
+          } else if (!root.querySelector("link")) {
             const link = document.createElement("link");
             link.rel = "stylesheet";
             link.href = asset(files.css);
