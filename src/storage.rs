@@ -11,7 +11,8 @@ use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
 use crate::network::stored::{
-    is_other_version_key, storage_key, write_step, StoredFeed, WriteResult, WriteStep,
+    is_other_version_key, storage_key, to_evict, write_step, Kept, StoredFeed, WriteResult,
+    WriteStep, FORMAT_VERSION, KEY_PREFIX,
 };
 
 /// The page's `localStorage`, if it can be used at all.
@@ -50,7 +51,8 @@ impl FeedStore {
     }
 
     /// Stores `feed` unless it is over the size cap (then any older entry is removed, so a
-    /// stale one is not shown next time either).
+    /// stale one is not shown next time either), first removing other feeds' entries as
+    /// needed to keep all of them within the caps. `feed.saved_at_ms` is taken as now.
     pub fn save(&self, feed: &StoredFeed) {
         if self.broken.get() {
             return;
@@ -62,6 +64,7 @@ impl FeedStore {
         let Some(storage) = local_storage() else {
             return;
         };
+        keep_within_caps(&storage, &self.key, value.len(), feed.saved_at_ms);
         for tries in 1.. {
             let result = match storage.set_item(&self.key, &value) {
                 Ok(()) => WriteResult::Written,
@@ -87,16 +90,49 @@ impl FeedStore {
     }
 }
 
+/// Removes this version's other entries that are unusable, then the least recently saved,
+/// until a value of `bytes` under `own` fits the caps ([`to_evict`]). Each value is read once
+/// to learn its age; together they are at most `MAX_TOTAL_BYTES`.
+fn keep_within_caps(storage: &Storage, own: &str, bytes: usize, now_ms: u64) {
+    let prefix = [KEY_PREFIX, FORMAT_VERSION, ":"].concat();
+    let entries: Vec<(String, usize, Option<u64>)> = keys(storage)
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix) && k != own)
+        .filter_map(|k| {
+            let value = storage.get_item(&k).ok().flatten()?;
+            let saved_at = StoredFeed::saved_at(&value, now_ms).ok();
+            Some((k, value.len(), saved_at))
+        })
+        .collect();
+    let kept: Vec<Kept> = entries
+        .iter()
+        .map(|(key, bytes, saved_at_ms)| Kept {
+            key,
+            bytes: *bytes,
+            saved_at_ms: *saved_at_ms,
+        })
+        .collect();
+    for key in to_evict(&kept, bytes) {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Every key in storage (collected first: removing shifts the indices).
+fn keys(storage: &Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
 /// Frees what the widget itself holds: this key's old value and other versions' entries.
 /// The page's own data is never touched.
 fn make_room(storage: &Storage, key: &str) {
     let _ = storage.remove_item(key);
-    let count = storage.length().unwrap_or(0);
-    let stale: Vec<String> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
+    for k in keys(storage)
+        .into_iter()
         .filter(|k| is_other_version_key(k))
-        .collect();
-    for k in stale {
+    {
         let _ = storage.remove_item(&k);
     }
 }

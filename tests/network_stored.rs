@@ -4,8 +4,9 @@
 
 use news_widget::network::refresh::Validators;
 use news_widget::network::stored::{
-    is_other_version_key, renew_after_not_modified, storage_key, write_step, StoredFeed, Unusable,
-    WriteResult, WriteStep, MAX_AGE_MS, MAX_ENTRY_BYTES,
+    is_other_version_key, renew_after_not_modified, storage_key, to_evict, write_step, Kept,
+    StoredFeed, Unusable, WriteResult, WriteStep, MAX_AGE_MS, MAX_ENTRIES, MAX_ENTRY_BYTES,
+    MAX_TOTAL_BYTES,
 };
 use proptest::prelude::*;
 
@@ -105,6 +106,102 @@ fn unusable_values_are_recognised() {
     for saved in [NOW - MAX_AGE_MS, NOW + 60_000, NOW] {
         let value = format!("news-widget-feed 1\nsaved {saved}\n\n{{}}");
         assert!(StoredFeed::decode(&value, NOW).is_ok(), "saved at {saved}");
+    }
+}
+
+#[test]
+fn the_saved_time_is_read_without_the_body() {
+    let value = feed("{}").encode().unwrap();
+    assert_eq!(StoredFeed::saved_at(&value, NOW + HOUR), Ok(NOW));
+    assert_eq!(
+        StoredFeed::saved_at(&value, NOW + MAX_AGE_MS + 1),
+        Err(Unusable::Expired)
+    );
+    assert_eq!(StoredFeed::saved_at("{}", NOW), Err(Unusable::Corrupt));
+}
+
+fn kept(key: &str, bytes: usize, saved_at_ms: Option<u64>) -> Kept<'_> {
+    Kept {
+        key,
+        bytes,
+        saved_at_ms,
+    }
+}
+
+#[test]
+fn all_entries_together_stay_within_the_caps() {
+    assert_eq!((MAX_ENTRIES, MAX_TOTAL_BYTES), (16, 2 * 1_048_576));
+    // Room for everything: nothing goes, except what is unusable.
+    let few = [
+        kept("a", 10, Some(NOW)),
+        kept("bad", 10, None),
+        kept("b", 10, Some(NOW - 1)),
+    ];
+    assert_eq!(to_evict(&few, 10), ["bad"]);
+    assert_eq!(to_evict(&[], MAX_ENTRY_BYTES), Vec::<&str>::new());
+
+    // A URL with a changing query, one entry per visit: the new one and the 15 most
+    // recently saved stay, the oldest go.
+    let names: Vec<String> = (0..40).map(|i| format!("feed-{i:02}")).collect();
+    let many: Vec<Kept> = names
+        .iter()
+        .enumerate()
+        .map(|(i, k)| kept(k, 1_000, Some(NOW - 40 + i as u64)))
+        .collect();
+    let mut gone = to_evict(&many, 1_000);
+    gone.sort();
+    assert_eq!(
+        gone,
+        names[..40 - (MAX_ENTRIES - 1)]
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+
+    // Bytes: two large feeds kept, a third large one makes room by removing the older.
+    let big = MAX_ENTRY_BYTES - 100;
+    let two = [
+        kept("old", big, Some(NOW - 2)),
+        kept("new", big, Some(NOW - 1)),
+    ];
+    assert_eq!(to_evict(&two, 150), Vec::<&str>::new());
+    assert_eq!(to_evict(&two, big), ["old"]);
+    // The largest value possible goes in whatever is stored.
+    assert_eq!(to_evict(&two, MAX_ENTRY_BYTES), ["old"]);
+
+    // Never an older entry kept in place of a newer one, even where a small old one would fit.
+    let mixed = [
+        kept("newest", 10, Some(NOW)),
+        kept("large", MAX_ENTRY_BYTES, Some(NOW - 1)),
+        kept("small-old", 10, Some(NOW - 2)),
+    ];
+    assert_eq!(to_evict(&mixed, MAX_ENTRY_BYTES), ["large", "small-old"]);
+}
+
+proptest! {
+    #[test]
+    fn what_is_kept_fits_and_is_the_newest(
+        entries in proptest::collection::vec(
+            (0usize..=MAX_ENTRY_BYTES, proptest::option::of(0u64..50)),
+            0..40,
+        ),
+        bytes in 0usize..=MAX_ENTRY_BYTES,
+    ) {
+        let names: Vec<String> = (0..entries.len()).map(|i| format!("k{i}")).collect();
+        let others: Vec<Kept> = entries
+            .iter()
+            .zip(&names)
+            .map(|(&(b, t), k)| kept(k, b, t))
+            .collect();
+        let gone = to_evict(&others, bytes);
+        let stays: Vec<&Kept> = others.iter().filter(|k| !gone.contains(&k.key)).collect();
+        prop_assert!(stays.len() < MAX_ENTRIES);
+        prop_assert!(bytes + stays.iter().map(|k| k.bytes).sum::<usize>() <= MAX_TOTAL_BYTES);
+        prop_assert!(stays.iter().all(|k| k.saved_at_ms.is_some()));
+        let newest_gone = others.iter().filter(|k| gone.contains(&k.key)).filter_map(|k| k.saved_at_ms).max();
+        if let Some(t) = newest_gone {
+            prop_assert!(stays.iter().all(|k| k.saved_at_ms >= Some(t)), "kept an older entry");
+        }
     }
 }
 

@@ -10,7 +10,11 @@
 //!   the network.
 //! * **Caps:** an entry over [`MAX_ENTRY_BYTES`] is not stored (the widget still works, it
 //!   just has nothing to show instantly next time), because the widget is a guest in the
-//!   partner's origin and shares its quota. An entry older than [`MAX_AGE_MS`] is ignored
+//!   partner's origin and shares its quota. All entries together stay within
+//!   [`MAX_ENTRIES`] and [`MAX_TOTAL_BYTES`]: before each write, entries that are unusable
+//!   go, then the least recently saved ones until the new one fits ([`to_evict`]), so a
+//!   portal with a feed per topic, or a feed URL with a changing query, cannot fill the
+//!   partner's storage one entry at a time. An entry older than [`MAX_AGE_MS`] is ignored
 //!   and removed.
 //! * **Failures:** storage may be missing, disabled (private modes, sandboxed frames, a
 //!   `SecurityError` on access), full, or throw on any call. Reading failures mean "nothing
@@ -30,6 +34,11 @@ pub const FORMAT_VERSION: &str = "v1";
 /// Largest entry stored, in UTF-8 bytes of the whole value (the browser counts UTF-16 code
 /// units, never more than the UTF-8 bytes): 1 MiB, a fifth of the usual 5 MiB per origin.
 pub const MAX_ENTRY_BYTES: usize = 1024 * 1024;
+/// Most entries kept, all feed URLs together.
+pub const MAX_ENTRIES: usize = 16;
+/// All entries together, measured like [`MAX_ENTRY_BYTES`]: 2 MiB, two fifths of the usual
+/// 5 MiB per origin, so two feeds of the largest size still fit and the partner keeps the rest.
+pub const MAX_TOTAL_BYTES: usize = 2 * MAX_ENTRY_BYTES;
 /// Entries older than this are not shown: 7 days.
 pub const MAX_AGE_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 /// After a 304, the entry's saved time is renewed (a rewrite) only if older than this: 1 h.
@@ -94,37 +103,98 @@ impl StoredFeed {
 
     /// Reads a stored value at `now_ms`.
     pub fn decode(value: &str, now_ms: u64) -> Result<StoredFeed, Unusable> {
-        let (head, body) = value.split_once("\n\n").ok_or(Unusable::Corrupt)?;
-        let mut lines = head.lines();
-        if lines.next() != Some(MAGIC) || body.trim().is_empty() {
-            return Err(Unusable::Corrupt);
-        }
-        let mut saved_at_ms = None;
-        let (mut etag, mut last_modified) = (None, None);
-        for line in lines {
-            let (name, v) = line.split_once(' ').ok_or(Unusable::Corrupt)?;
-            match name {
-                "saved" if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => {
-                    saved_at_ms = Some(v.parse::<u64>().map_err(|_| Unusable::Corrupt)?);
-                }
-                "etag" => etag = Some(v),
-                "last-modified" => last_modified = Some(v),
-                _ => return Err(Unusable::Corrupt),
-            }
-        }
-        let saved_at_ms = saved_at_ms.ok_or(Unusable::Corrupt)?;
-        // A minute of clock skew between tabs is tolerated; a date further ahead is not.
-        if saved_at_ms > now_ms.saturating_add(60_000)
-            || now_ms.saturating_sub(saved_at_ms) > MAX_AGE_MS
-        {
-            return Err(Unusable::Expired);
-        }
+        let (saved_at_ms, etag, last_modified, body) = parse(value, now_ms)?;
         Ok(StoredFeed {
             saved_at_ms,
             validators: Validators::from_headers(etag, last_modified),
             body: body.to_owned(),
         })
     }
+
+    /// When a stored value was saved, if it is usable at `now_ms` (the body is not copied).
+    pub fn saved_at(value: &str, now_ms: u64) -> Result<u64, Unusable> {
+        parse(value, now_ms).map(|(saved_at_ms, ..)| saved_at_ms)
+    }
+}
+
+type Parts<'a> = (u64, Option<&'a str>, Option<&'a str>, &'a str);
+
+/// A value's saved time, validators and body.
+fn parse(value: &str, now_ms: u64) -> Result<Parts<'_>, Unusable> {
+    let (head, body) = value.split_once("\n\n").ok_or(Unusable::Corrupt)?;
+    let mut lines = head.lines();
+    if lines.next() != Some(MAGIC) || body.trim().is_empty() {
+        return Err(Unusable::Corrupt);
+    }
+    let mut saved_at_ms = None;
+    let (mut etag, mut last_modified) = (None, None);
+    for line in lines {
+        let (name, v) = line.split_once(' ').ok_or(Unusable::Corrupt)?;
+        match name {
+            "saved" if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => {
+                saved_at_ms = Some(v.parse::<u64>().map_err(|_| Unusable::Corrupt)?);
+            }
+            "etag" => etag = Some(v),
+            "last-modified" => last_modified = Some(v),
+            _ => return Err(Unusable::Corrupt),
+        }
+    }
+    let saved_at_ms = saved_at_ms.ok_or(Unusable::Corrupt)?;
+    // A minute of clock skew between tabs is tolerated; a date further ahead is not.
+    if saved_at_ms > now_ms.saturating_add(60_000)
+        || now_ms.saturating_sub(saved_at_ms) > MAX_AGE_MS
+    {
+        return Err(Unusable::Expired);
+    }
+    Ok((saved_at_ms, etag, last_modified, body))
+}
+
+/// One of this version's entries already in storage, other than the one about to be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kept<'a> {
+    pub key: &'a str,
+    /// Its value's length, measured like [`MAX_ENTRY_BYTES`].
+    pub bytes: usize,
+    /// [`StoredFeed::saved_at`], or `None` when the value is unusable.
+    pub saved_at_ms: Option<u64>,
+}
+
+/// The keys to remove before writing a value of `bytes` bytes, so that it and the entries
+/// kept stay within [`MAX_ENTRIES`] and [`MAX_TOTAL_BYTES`]: every unusable entry, then the
+/// least recently saved ones, keeping the newest that fit (never an older one in place of a
+/// newer one, so what is kept is always the most recent feeds).
+pub fn to_evict<'a>(others: &[Kept<'a>], bytes: usize) -> Vec<&'a str> {
+    let mut left: Vec<&Kept<'a>> = others.iter().collect();
+    let (mut count, mut total, mut full) = (1, bytes, false);
+    let mut evict = Vec::new();
+    // Newest first, unusable last; equal times by key, so the choice does not depend on the
+    // storage's order. (A selection, not a sort: a handful of entries, and no sort's code in
+    // the wasm.)
+    while let Some(i) = left
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| {
+            a.saved_at_ms
+                .cmp(&b.saved_at_ms)
+                .then_with(|| b.key.cmp(a.key))
+        })
+        .map(|(i, _)| i)
+    {
+        let k = left.swap_remove(i);
+        let fits = !full
+            && k.saved_at_ms.is_some()
+            && count < MAX_ENTRIES
+            && total + k.bytes <= MAX_TOTAL_BYTES;
+        if fits {
+            count += 1;
+            total += k.bytes;
+        } else {
+            // Everything older goes too, so what is kept is always the most recent.
+            full = true;
+            evict.push(k.key);
+        }
+    }
+    evict
 }
 
 /// After a 304: whether to rewrite the entry just to renew its saved time.

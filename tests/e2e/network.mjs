@@ -570,6 +570,31 @@ for (const name of CHOSEN) {
       assert.deepEqual(again.problems, []);
     });
 
+    test("storage: many feeds keep the widget's share of storage bounded", { timeout: 90_000 }, async (t) => {
+      const { page, problems } = await openPage(browser, t);
+      // Before: the page's own data, and an entry of ours a week and a day old.
+      const expired = storageKey(feedUrl("ok", id("long-gone")));
+      await page.evaluate((expired) => {
+        localStorage.setItem("partner-data", "kept");
+        localStorage.setItem(expired, `news-widget-feed 1\nsaved ${Date.now() - 8 * 86_400_000}\n\n{}`);
+      }, expired);
+      // A portal with a widget per topic: 24 feed URLs, each stored as it arrives.
+      const urls = Array.from({ length: 24 }, (_, i) => feedUrl("ok", id(`topic-${i}`)));
+      for (const [i, url] of urls.entries()) await addWidget(page, `w${i}`, { feed: url });
+      for (const i of urls.keys()) await waitForView(page, `w${i}`, `w${i} ready`, (v) => v.state === "ready");
+      // A widget stores a new feed before it renders it: once all are ready, all have saved.
+      const entries = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("news-widget:"))
+          .map((k) => [k, localStorage.getItem(k).length]),
+      );
+      assert.equal(entries.length, 16, "at most 16 entries (MAX_ENTRIES)");
+      assert.ok(entries.reduce((sum, [, n]) => sum + n, 0) <= 2 * 1024 * 1024, "within MAX_TOTAL_BYTES");
+      assert.ok(!entries.some(([k]) => k === expired), "the expired entry is gone");
+      assert.equal(await page.evaluate(() => localStorage.getItem("partner-data")), "kept", "the page's own data stays");
+      assert.deepEqual(problems, []);
+    });
+
     test("storage: two widgets on one feed share one entry", { timeout: 60_000 }, async (t) => {
       const { page, problems } = await openPage(browser, t);
       const url = feedUrl("ok", id("shared"));
