@@ -278,10 +278,35 @@ fn read(
 /// wait while it is off screen.
 #[hook]
 pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
-    let model = use_reducer_eq(Model::default);
+    let url = use_memo(options.url.clone(), |url| absolute_url(url));
+    // The stored feed is read for the first render itself: read in the URL effect below, it
+    // came a frame late, since Yew's scheduler may yield to the browser (which paints the
+    // skeleton) between a render and its effects. Set when it was; the effect then only
+    // fetches.
+    let preloaded = use_mut_ref(|| false);
+    let model = {
+        let (url, preloaded) = ((*url).clone(), Rc::clone(&preloaded));
+        let (article, max) = (options.article.clone(), options.max_headlines);
+        // Storage exists only in the browser; `newsctl render` runs this hook on the host.
+        let storage = options.storage && cfg!(target_arch = "wasm32");
+        use_reducer_eq(move || {
+            let mut model = Model::default();
+            if let Some((shown, validators, saved_at)) = storage
+                .then(|| load_stored(&url, article.as_deref(), max))
+                .flatten()
+            {
+                // The generation the URL effect's first run gives.
+                model.generation = 1;
+                model.validators = validators;
+                model.saved_at_ms = Some(saved_at);
+                model.event(FeedEvent::Stored(shown));
+                *preloaded.borrow_mut() = true;
+            }
+            model
+        })
+    };
     let hidden = use_page_hidden();
     let on_screen = use_on_screen(root);
-    let url = use_memo(options.url.clone(), |url| absolute_url(url));
     // Read by tasks when their answer arrives, so it is always the current choice.
     let read_with = use_mut_ref(|| (None::<String>, None::<usize>));
     *read_with.borrow_mut() = (options.article.clone(), options.max_headlines);
@@ -309,24 +334,21 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
                 *g = g.wrapping_add(1);
                 *g
             };
+            if std::mem::take(&mut *preloaded.borrow_mut()) {
+                // The first render shows the stored feed already (generation 1).
+                dispatcher.dispatch(Action::Fetch);
+                return;
+            }
             dispatcher.dispatch(Action::Reset(current));
-            let store = FeedStore::new(url);
             if *storage {
-                if let Some(stored) = store.load(now_ms()) {
-                    let (article, max) = read_with.borrow().clone();
-                    let body: Rc<[u8]> = stored.body.into_bytes().into();
-                    match read(body, url, article.as_deref(), max) {
-                        Ok(shown) => dispatcher.dispatch(Action::Stored(
-                            current,
-                            shown,
-                            stored.validators,
-                            stored.saved_at_ms,
-                        )),
-                        Err(_) => store.remove_entry(),
-                    }
+                let (article, max) = read_with.borrow().clone();
+                if let Some((shown, validators, saved_at)) =
+                    load_stored(url, article.as_deref(), max)
+                {
+                    dispatcher.dispatch(Action::Stored(current, shown, validators, saved_at));
                 }
             } else {
-                store.remove_entry();
+                FeedStore::new(url).remove_entry();
             }
             dispatcher.dispatch(Action::Fetch);
         });
@@ -513,6 +535,24 @@ async fn run_fetch(
         );
     }
     dispatcher.dispatch(Action::Done(model.generation, outcome));
+}
+
+/// The stored feed of `url`, read; an entry the reader refuses is removed.
+fn load_stored(
+    url: &str,
+    article: Option<&str>,
+    max_headlines: Option<usize>,
+) -> Option<(Shown, Validators, u64)> {
+    let store = FeedStore::new(url);
+    let stored = store.load(now_ms())?;
+    let body: Rc<[u8]> = stored.body.into_bytes().into();
+    match read(body, url, article, max_headlines) {
+        Ok(shown) => Some((shown, stored.validators, stored.saved_at_ms)),
+        Err(_) => {
+            store.remove_entry();
+            None
+        }
+    }
 }
 
 /// Keeps `shown` as the last good feed of `url`.

@@ -451,6 +451,17 @@ for (const name of CHOSEN) {
     // -------------------------------------------------------------------------------------
     // The stored last good feed
 
+    /** In the page: counts animation frames, and those in which a widget shows its skeleton. */
+    const countSkeletonFrames = () => {
+      window.__frames = { all: 0, skeleton: 0 };
+      const tick = () => {
+        window.__frames.all++;
+        const widgets = [...document.querySelectorAll("news-widget")];
+        if (widgets.some((w) => w.shadowRoot?.querySelector(".nw-skeleton"))) window.__frames.skeleton++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    };
     const storageKey = (url) => `news-widget:v1:${url}`;
     const stored = (page, url) => page.evaluate((key) => localStorage.getItem(key), storageKey(url));
 
@@ -463,10 +474,13 @@ for (const name of CHOSEN) {
       assert.match((await stored(page, url)) ?? "", /^news-widget-feed 1\n/, "stored under its versioned key");
 
       server.setDelay(key, 5_000);
-      const again = await openPage(browser, t, { context });
+      const again = await openPage(browser, t, { context, prepare: countSkeletonFrames });
       await addWidget(again.page, "w", { feed: url });
       const v = await waitForView(again.page, "w", "the stored feed", (v) => v.state === "ready", 4_000);
       assert.equal(v.headline, headlineAt(1));
+      const frames = await again.page.evaluate(() => window.__frames);
+      assert.ok(frames.all > 0, "the frame probe ran");
+      assert.equal(frames.skeleton, 0, "no frame showed the skeleton: the stored article is in the first render");
       const pending = server.requests(key).at(-1);
       assert.ok(!pending.done, "shown while the network request was still waiting");
       await waitFor("the revalidation to finish", () => server.requests(key).at(-1).done, Boolean);
