@@ -313,13 +313,18 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
     let generation = use_mut_ref(|| 0u32);
 
     // `article` / `max-headlines` changed: re-read what is on screen, no request needed.
+    // Not on the first run: what the first render shows was read with these options already
+    // (a stored feed), or there is nothing yet.
     {
         let dispatcher = model.dispatcher();
         let url = (*url).clone();
+        let first_run = use_mut_ref(|| true);
         use_effect_with(
             (options.article.clone(), options.max_headlines),
             move |(article, max)| {
-                dispatcher.dispatch(Action::Reread(url, article.clone(), *max));
+                if !std::mem::take(&mut *first_run.borrow_mut()) {
+                    dispatcher.dispatch(Action::Reread(url, article.clone(), *max));
+                }
             },
         );
     }
