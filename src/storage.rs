@@ -92,7 +92,8 @@ impl FeedStore {
 
 /// Removes this version's other entries that are unusable, then the least recently saved,
 /// until a value of `bytes` under `own` fits the caps ([`to_evict`]). Each value is read once
-/// to learn its age; together they are at most `MAX_TOTAL_BYTES`.
+/// to learn its age; together they are within `MAX_TOTAL_BYTES` (more only on the first save
+/// in an origin filled by a version before the caps).
 fn keep_within_caps(storage: &Storage, own: &str, bytes: usize, now_ms: u64) {
     let prefix = [KEY_PREFIX, FORMAT_VERSION, ":"].concat();
     let entries: Vec<(String, usize, Option<u64>)> = keys(storage)
