@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 # fonts-noto-cjk: the demo page and its screenshots show Chinese text.
-DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr fonts-noto-cjk)
+# webkit2gtk-driver: WebKitWebDriver and WebKitGTK's MiniBrowser, the WebKit engine of the
+# three; xvfb: the virtual display it needs (xvfb-run -a, started and stopped per suite).
+DEBIAN_PACKAGES=(chromium chromium-driver firefox-esr fonts-noto-cjk webkit2gtk-driver xvfb xauth)
 
 say() { printf 'ensure-tools: %s\n' "$*"; }
 cargo_bin() { echo "${CARGO_HOME:-$HOME/.cargo}/bin/$1"; }

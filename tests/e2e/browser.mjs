@@ -2,10 +2,13 @@
 // downloads are not reachable here).
 //
 // `launch(name)` starts headless Chromium or Firefox ESR through puppeteer-core (CDP for
-// Chromium, WebDriver BiDi for Firefox). `E2E_BROWSERS=chromium` (or `firefox`) narrows the
-// browsers the suites that use it run in; the default is both. `launchOptions` is what the
-// playwright-core suites give `chromium.launch`.
+// Chromium, WebDriver BiDi for Firefox), or WebKitGTK's MiniBrowser through WebKitWebDriver
+// (W3C WebDriver classic, behind the same page API: webkit.mjs; it needs a display, so the
+// suites run under `xvfb-run -a`). `E2E_BROWSERS=chromium` (or `firefox`, `webkit`, or a
+// comma-separated list) narrows the engines the suites run in; the default is all three.
+// `launchOptions` is what the playwright-core suites give `chromium.launch`.
 import puppeteer from "puppeteer-core";
+import { launchWebKit } from "./webkit.mjs";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -25,7 +28,7 @@ export const launchOptions = {
 };
 
 /** The browsers a cross-browser suite runs in, in order. */
-export const BROWSERS = (process.env.E2E_BROWSERS ?? "chromium,firefox")
+export const BROWSERS = (process.env.E2E_BROWSERS ?? "chromium,firefox,webkit")
   .split(",")
   .map((name) => name.trim())
   .filter(Boolean);
@@ -33,21 +36,23 @@ export const BROWSERS = (process.env.E2E_BROWSERS ?? "chromium,firefox")
 const launched = new WeakMap(); // browser → { name, media }
 
 /**
- * Starts headless `name` ("chromium" or "firefox"); close it with `browser.close()`.
+ * Starts headless `name` ("chromium", "firefox" or "webkit"); close it with `browser.close()`.
  * `media` ({ colorScheme: "light" | "dark", reducedMotion: "reduce" }) is what the browser
- * tells pages about the user's settings. Firefox takes it only at start-up (its preferences;
- * WebDriver BiDi cannot emulate media features), Chromium per page: `openPage` applies it.
+ * tells pages about the user's settings. Firefox and WebKit take it only at start-up (their
+ * preferences; neither WebDriver BiDi nor classic can emulate media features), Chromium per
+ * page: `openPage` applies it. `javaScript: false` starts an engine with scripts off.
  */
-export async function launch(name, { media = {} } = {}) {
-  const browser = await start(name, media);
+export async function launch(name, { media = {}, javaScript = true } = {}) {
+  const browser = await start(name, media, javaScript);
   launched.set(browser, { name, media });
   return browser;
 }
 
-/** Which of the two browsers `page` is in. */
+/** Which of the three engines `page` is in. */
 export const browserName = (page) => launched.get(page.browser())?.name;
 
-function start(name, media) {
+function start(name, media, javaScript) {
+  if (name === "webkit") return launchWebKit({ media, javaScript });
   if (name === "chromium") {
     return puppeteer.launch({
       browser: "chrome",
@@ -67,7 +72,7 @@ function start(name, media) {
       },
     });
   }
-  throw new Error(`e2e: unknown browser "${name}" (expected chromium or firefox)`);
+  throw new Error(`e2e: unknown browser "${name}" (expected chromium, firefox or webkit)`);
 }
 
 /**
