@@ -52,17 +52,21 @@ firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
 	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
-# End-to-end: the release bundle in headless Chromium and Firefox (embedding, CSP, iframe,
+# WebKit needs a display: each suite gets its own virtual one (a free display number, `-a`),
+# stopped when the suite ends, so nothing is left running and two runs never share one.
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
+
+# End-to-end: the release bundle in headless Chromium, Firefox and WebKit (embedding, CSP, iframe,
 # axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server;
 # pre-rendered widgets from `newsctl render`; the partner configurator).
 e2e: dist dist-crash
-	node tests/e2e/run.mjs
-	node --test tests/e2e/many-widgets.mjs
-	node --test tests/e2e/crash-isolation.mjs
-	node --test --test-reporter=spec tests/e2e/network.mjs
+	$(XVFB) node tests/e2e/run.mjs
+	$(XVFB) node --test tests/e2e/many-widgets.mjs
+	$(XVFB) node --test tests/e2e/crash-isolation.mjs
+	$(XVFB) node --test --test-reporter=spec tests/e2e/network.mjs
 	cargo build --offline --quiet --bin newsctl
-	node --test tests/e2e/prerender.mjs
-	node --test tests/e2e/configurator.mjs
+	$(XVFB) node --test tests/e2e/prerender.mjs
+	$(XVFB) node --test tests/e2e/configurator.mjs
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools
@@ -75,10 +79,10 @@ size: dist
 # Figures for the README (not part of `make test`, never gated): first-visit bytes, time to
 # ready and to the article painted against the hand-written baseline (bench/) for the widget
 # client-only, with preload hints and pre-rendered (release newsctl), two network profiles,
-# cold and warm, Chromium and Firefox; 10,000 rotation ticks, 200 mount cycles, large feeds in
+# cold and warm, Chromium (throttled too), Firefox and WebKit; 10,000 rotation ticks, 200 mount cycles, large feeds in
 # the browser; then the host feed parsing benchmark. BENCH_RUNS=3 for a quick check (9).
 bench: dist
-	node scripts/bench.mjs dist
+	$(XVFB) node scripts/bench.mjs dist
 	cargo bench --offline --bench feed
 
 # The README's memory figures: 200 mount → ready → remove cycles in Chromium and Firefox.
@@ -96,4 +100,4 @@ dist-check: dist
 # What `make serve` shows: the seed headline rendered by the wasm (not by static HTML).
 # It builds into target/serve-dist, so dist/ keeps the release bundle.
 serve-check: tools
-	node tests/e2e/serve-check.mjs
+	$(XVFB) node tests/e2e/serve-check.mjs

@@ -6,7 +6,9 @@
 //
 //   node scripts/bench.mjs [dist]
 //   BENCH_RUNS=9            runs per cell (3 for a quick check)
-//   BENCH_BROWSERS=chromium,firefox   Firefox runs the unthrottled time table only
+//   BENCH_BROWSERS=chromium,firefox,webkit   Firefox and WebKit run the unthrottled time table only
+//                           (WebDriver BiDi and classic have no CPU or network throttling);
+//                           WebKit needs a display (make bench runs this under xvfb-run -a)
 //   BENCH_PARTS=times,ticks,cycles,feeds   a subset, e.g. while working on one
 //   BENCH_CASES=client-only,pre-rendered   a subset of the pages (the baseline always runs)
 //   BENCH_PROFILES=throttled|unthrottled   one network profile
@@ -25,7 +27,7 @@ import { ENCODINGS, precompress } from "./precompress.mjs";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = resolve(process.argv[2] ?? join(ROOT, "dist"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const BROWSERS = (process.env.BENCH_BROWSERS ?? "chromium,firefox").split(",").filter(Boolean);
+const BROWSERS = (process.env.BENCH_BROWSERS ?? "chromium,firefox,webkit").split(",").filter(Boolean);
 const PARTS = new Set((process.env.BENCH_PARTS ?? "times,ticks,cycles,feeds").split(","));
 const OUT = join(ROOT, "target", "bench");
 const SITE = join(OUT, "site");
@@ -228,7 +230,8 @@ async function timeTable(browserName) {
   const browser = await launch(browserName);
   const cells = [];
   try {
-    // WebDriver BiDi has no CPU or network throttling: Firefox gets the first profile only.
+    // WebDriver BiDi and classic have no CPU or network throttling: Firefox and WebKit get the
+    // unthrottled profile only.
     const profiles = Object.entries(PROFILES)
       .filter(([, p]) => isChromium(browserName) || !p)
       .filter(([, p]) => !PROFILE_FILTER || (PROFILE_FILTER === "throttled") === Boolean(p));

@@ -1,6 +1,6 @@
-// Runs inside embed.html, the iframe fallback. Builds one <news-widget> from the query string
-// and tells the partner page (static/news-widget-frame.js) how tall the content is, so the
-// iframe never shows a scrollbar or a gap.
+// Runs inside embed.html, the iframe fallback. Builds one <news-widget> from the query string;
+// embed-resize.js tells the partner page (static/news-widget-frame.js) how tall the content
+// is, so the iframe never shows a scrollbar or a gap.
 import "./news-widget.js";
 
 // Every attribute of the element (src/config.rs ATTRIBUTES): a partner using the frame gets the
@@ -35,21 +35,4 @@ widget.addEventListener("news-widget:navigate", (event) => {
   }
 });
 
-// html has auto height, so its box is the content's height whatever the frame's viewport is
-// (scrollHeight would never shrink below the viewport).
-const contentHeight = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
-
-// The height is not secret and the partner's origin is not known here, hence "*"; the partner
-// script checks that the message comes from this frame and from the widget's origin.
-const report = () => window.parent.postMessage({ type: RESIZE, height: contentHeight() }, "*");
-
-if (window.parent !== window) {
-  new ResizeObserver(report).observe(document.documentElement);
-  // Chromium skips rendering, and with it ResizeObserver, in a cross-origin frame that is
-  // off-screen; the widget's state events still arrive, and measuring forces a layout.
-  for (const type of ["news-widget:ready", "news-widget:error"]) widget.addEventListener(type, report);
-  // A partner script that started after our first reports asks for the current height.
-  window.addEventListener("message", (event) => {
-    if (event.source === window.parent && event.data?.type === MEASURE) report();
-  });
-}
+// The frame's height goes to the partner page from embed-resize.js, a classic script: see there.

@@ -119,7 +119,7 @@ class WebKitContext {
     const port = await freePort();
     this.child = spawn(DRIVER, [`--port=${port}`], {
       stdio: "ignore",
-      env: { ...process.env, XDG_CONFIG_HOME: this.config, XDG_CACHE_HOME: join(this.config, "cache"), XDG_DATA_HOME: join(this.config, "data") },
+      env: { ...process.env, MESA_SHADER_CACHE_DISABLE: "true", XDG_CONFIG_HOME: this.config, XDG_CACHE_HOME: join(this.config, "cache"), XDG_DATA_HOME: join(this.config, "data") },
     });
     await waitForDriver(port, this.child);
     const args = ["--automation", `--proxy=${this.proxy.url}`];
@@ -186,9 +186,17 @@ class WebKitContext {
     this.closed = true;
     this.browser.contexts.delete(this);
     await this.driver?.quit().catch(() => {});
-    this.child?.kill();
+    if (this.child && this.child.exitCode === null) {
+      const exited = new Promise((resolve) => this.child.once("exit", resolve));
+      this.child.kill();
+      await exited;
+    }
     await this.proxy?.close();
-    rmSync(this.config, { recursive: true, force: true });
+    // MiniBrowser's helper processes may outlive the driver for a moment; a leftover temporary
+    // folder is not the test's failure.
+    try {
+      rmSync(this.config, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {}
   }
 }
 
@@ -205,7 +213,8 @@ const keyOf = (name) => KEYS[name] ?? name;
 // page, so it runs under a CSP without 'unsafe-eval'.
 const script = (source) => `
   const done = arguments[arguments.length - 1];
-  const args = arguments[0];
+  // Each argument on its own: WebKitWebDriver turns element references into elements only at the top level.
+  const args = Array.prototype.slice.call(arguments, 0, -1);
   const drain = () => (window.__e2eLog ? window.__e2eLog.splice(0) : []);
   Promise.resolve()
     .then(() => (${source})(...args))
@@ -324,7 +333,7 @@ class WebKitPage {
     const result = await this.serial(async () => {
       if (frame) await this.driver.switchTo().frame(frame.element);
       try {
-        return await this.driver.executeAsyncScript(script(source), args.map(unwrap));
+        return await this.driver.executeAsyncScript(script(source), ...args.map(unwrap));
       } finally {
         if (frame) await this.driver.switchTo().defaultContent();
       }
