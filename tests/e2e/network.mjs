@@ -409,8 +409,15 @@ for (const name of CHOSEN) {
       // The widget adds no conditional header across origins (that would need a CORS
       // preflight); the browser revalidates its cached copy with its own If-None-Match.
       const first = await waitFor("a refresh", () => otherOrigin.requests(key), (r) => r.length >= 2 && r[1].done, 25_000);
-      assert.equal(first[1].ifNoneMatch, `"${key}-v1"`, "the browser revalidated its cached copy");
-      assert.equal(first[1].status, 304);
+      if (name === "webkit" && first[1].ifNoneMatch === null) {
+        // WebKitGTK's automation session is ephemeral and keeps no HTTP cache (checked without
+        // the test proxy too: a second fetch of a no-cache resource with an ETag is sent bare).
+        t.diagnostic("webkit: no HTTP cache in this session, so no revalidation to observe; checked that a full 200 of the same feed changes nothing");
+        assert.equal(first[1].status, 200);
+      } else {
+        assert.equal(first[1].ifNoneMatch, `"${key}-v1"`, "the browser revalidated its cached copy");
+        assert.equal(first[1].status, 304);
+      }
       await waitFor("the refresh to be handled", () => page.evaluate((url) => performance.getEntriesByName(url).length, url), (n) => n >= 2);
       assert.deepEqual(await page.evaluate(() => window.__mutations.w), { count: 0, kinds: [] }, "the same feed causes no DOM mutation");
 

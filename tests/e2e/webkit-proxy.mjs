@@ -182,6 +182,10 @@ function forward(req, res, url, body, onResponse) {
     (response) => {
       onResponse(url.href, response.statusCode, response.headers);
       const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "") && req.method === "GET" && !response.headers["content-encoding"];
+      // A response the server cuts off (a truncated body, a reset) is cut off for the browser
+      // too, not left open.
+      response.on("aborted", () => res.destroy());
+      response.on("error", () => res.destroy());
       if (!isHtml) {
         res.writeHead(response.statusCode, response.headers);
         response.pipe(res);
@@ -196,7 +200,6 @@ function forward(req, res, url, body, onResponse) {
         res.writeHead(response.statusCode, out);
         res.end(sent);
       });
-      response.on("error", (error) => res.destroy(error));
     },
   );
   upstream.on("error", () => res.destroy());

@@ -160,7 +160,8 @@ class WebKitContext {
       this.spare = null;
     } else {
       page.handle = await this.serial(null, async () => {
-        await this.driver.switchTo().newWindow("tab");
+        // A window, not a tab: a background tab gets no animation frames.
+        await this.driver.switchTo().newWindow("window");
         this.window = await this.driver.getWindowHandle();
         return this.window;
       });
