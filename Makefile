@@ -19,7 +19,7 @@ BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-r
 # payload suite in Firefox close to that. The tests wait on conditions with their own deadlines.
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test e2e size bench screenshots memory
+.PHONY: e2e-webkit serve serve-check dist-check test dist dist-crash tools lint host-test browser-test chrome-test firefox-test webkit-test e2e size bench screenshots memory
 
 serve: tools
 	trunk serve --offline
@@ -42,31 +42,58 @@ lint:
 host-test:
 	cargo test --offline
 
+# webkit-test is not in make test yet (issue #20 is unfinished: see e2e-webkit below).
 browser-test: chrome-test firefox-test
 
 chrome-test:
 	@echo "== wasm-bindgen-test in headless Chromium =="
-	env -u GECKODRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
+	env -u GECKODRIVER -u SAFARIDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
 
 firefox-test:
 	@echo "== wasm-bindgen-test in headless Firefox =="
-	env -u CHROMEDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
+	env -u CHROMEDRIVER -u SAFARIDRIVER $(BROWSER_RUNNER) cargo test --offline $(WASM)
+
+# WebKit: WebKitGTK's MiniBrowser, which WebKitWebDriver starts (with `--automation`) when a
+# session names no browser, on a virtual display of its own ($(XVFB), below). The runner reads
+# webdriver.json but sends a safaridriver session empty capabilities (wasm-bindgen-cli 0.2.130,
+# headless.rs), so no browser option can close the network there. The environment does: the
+# browser inherits it, and WebKitGTK (libproxy) sends every request but 127.0.0.1's to a proxy
+# on the discard port, which refuses it, as webdriver.json does for Chromium and Firefox. The
+# runner's own client (ureq) honours the same no_proxy and reaches the driver directly.
+WEBKIT_OFFLINE := http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1
+
+webkit-test:
+	@echo "== wasm-bindgen-test in WebKit (WebKitGTK MiniBrowser, Xvfb) =="
+	env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver $(WEBKIT_OFFLINE) \
+	  $(BROWSER_RUNNER) $(XVFB) cargo test --offline $(WASM)
 
 # WebKit needs a display: each suite gets its own virtual one (a free display number, `-a`),
 # stopped when the suite ends, so nothing is left running and two runs never share one.
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
+# Issue #20 is not finished, so make test runs the end-to-end suites in Chromium and Firefox;
+# `make e2e-webkit` runs them in WebKit (the driver is in place; seen there: the embedding
+# suite passes but once hung after "attribute changes"; network passes 16 of 17, the
+# all-faults test's hanging feed stays "loading"; the other suites not yet run there).
+E2E_NOT_YET_WEBKIT := chromium,firefox
+
 # End-to-end: the release bundle in headless Chromium, Firefox and WebKit (embedding, CSP, iframe,
 # axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server;
 # pre-rendered widgets from `newsctl render`; the partner configurator).
 e2e: dist dist-crash
-	$(XVFB) node tests/e2e/run.mjs
-	$(XVFB) node --test tests/e2e/many-widgets.mjs
-	$(XVFB) node --test tests/e2e/crash-isolation.mjs
-	$(XVFB) node --test --test-reporter=spec tests/e2e/network.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node tests/e2e/run.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node --test tests/e2e/many-widgets.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node --test tests/e2e/crash-isolation.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node --test --test-reporter=spec tests/e2e/network.mjs
 	cargo build --offline --quiet --bin newsctl
-	$(XVFB) node --test tests/e2e/prerender.mjs
-	$(XVFB) node --test tests/e2e/configurator.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node --test tests/e2e/prerender.mjs
+	E2E_BROWSERS=$(E2E_NOT_YET_WEBKIT) $(XVFB) node --test tests/e2e/configurator.mjs
+
+# The end-to-end suites in WebKit only (not yet part of make test: see above).
+e2e-webkit: dist dist-crash
+	cargo build --offline --quiet --bin newsctl
+	for suite in run.mjs many-widgets.mjs crash-isolation.mjs network.mjs prerender.mjs configurator.mjs; do \
+	  E2E_BROWSERS=webkit $(XVFB) node --test tests/e2e/$$suite || exit 1; done
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.
 dist-crash: tools
@@ -100,4 +127,4 @@ dist-check: dist
 # What `make serve` shows: the seed headline rendered by the wasm (not by static HTML).
 # It builds into target/serve-dist, so dist/ keeps the release bundle.
 serve-check: tools
-	$(XVFB) node tests/e2e/serve-check.mjs
+	node tests/e2e/serve-check.mjs
