@@ -1,5 +1,6 @@
 //! Browser tests of the widget's wiring: feed in, DOM out. Run by wasm-bindgen-test in
-//! headless Chromium and Firefox; fixtures are local (blob: URLs), never the network.
+//! headless Chromium, headless Firefox and WebKit; fixtures are local (blob: URLs), never the
+//! network.
 #![cfg(target_arch = "wasm32")]
 
 mod web;
