@@ -40,7 +40,8 @@ const launched = new WeakMap(); // browser → { name, media }
  * `media` ({ colorScheme: "light" | "dark", reducedMotion: "reduce" }) is what the browser
  * tells pages about the user's settings. Firefox and WebKit take it only at start-up (their
  * preferences; neither WebDriver BiDi nor classic can emulate media features), Chromium per
- * page: `openPage` applies it. `javaScript: false` starts an engine with scripts off.
+ * page: `openPage` applies it. `javaScript: false` starts WebKit with scripts off (prerender.mjs
+ * starts Chromium and Firefox without scripts itself).
  */
 export async function launch(name, { media = {}, javaScript = true } = {}) {
   const browser = await start(name, media, javaScript);
