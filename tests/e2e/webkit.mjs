@@ -135,7 +135,7 @@ class WebKitContext {
       .build();
     const capabilities = await this.driver.getCapabilities();
     this.browser.versionString = `WebKitGTK ${capabilities.get("browserVersion")}`;
-    await this.driver.manage().setTimeouts({ script: 600_000, pageLoad: 120_000 });
+    await this.driver.manage().setTimeouts({ script: 90_000, pageLoad: 60_000 });
     this.window = await this.driver.getWindowHandle();
     this.spare = this.window; // the first page takes the session's own window
   }
