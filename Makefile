@@ -41,6 +41,7 @@ lint:
 
 host-test:
 	cargo test --offline
+	node --test tests/scripts/
 
 # The wasm-bindgen-test suites in all three engines (the end-to-end suites in WebKit are not
 # in make test yet: see e2e-webkit below).
@@ -100,9 +101,12 @@ e2e-webkit: dist dist-crash
 dist-crash: tools
 	trunk build --release --offline --features crash-test --dist target/dist-crash
 
-# First-visit bytes of the release bundle (loader + glue + wasm + CSS), gated in CI.
+# First-visit bytes of the release bundle (loader + glue + wasm + CSS), gated in CI; then where
+# the wasm's code goes, by crate and module (scripts/wasm-breakdown.mjs: the same wasm rebuilt
+# with names, checked byte-identical without them), printed even when the gate fails.
 size: dist
-	node scripts/size-report.mjs dist $(SIZE_BUDGET)
+	status=0; node scripts/size-report.mjs dist $(SIZE_BUDGET) || status=$$?; \
+	  node scripts/wasm-breakdown.mjs dist; exit $$status
 
 # Figures for the README (not part of `make test`, never gated): first-visit bytes, time to
 # ready and to the article painted against the hand-written baseline (bench/) for the widget
