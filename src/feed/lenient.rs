@@ -514,6 +514,43 @@ mod tests {
     }
 
     #[test]
+    fn objects_fill_members_by_key_and_skip_the_rest() {
+        use crate::feed::wire::{BlockDocument, Tags};
+        let block = read::<BlockDocument>(
+            r#"{"type": "figure", "x": {"deep": [1, {"y": 2}]}, "width": "640", "alt": 3}"#,
+        )
+        .value()
+        .unwrap();
+        assert_eq!(block.kind, Field::Value("figure".to_owned()));
+        assert_eq!(block.width, Field::Value(Dimension(Some(640))));
+        assert_eq!(block.alt, Field::Wrong(Kind::Number));
+        assert_eq!(block.text, Field::Absent);
+        let tags = read::<Tags>(r#"["a", " ", 1, ["b"], {"c": 1}, "d"]"#);
+        assert_eq!(
+            tags.value().map(|t| t.0),
+            Some(vec!["a".to_owned(), "d".to_owned()])
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_serdes_own_error() {
+        use crate::feed::wire::ItemDocument;
+        let mut de = serde_json::Deserializer::from_str(r#"{"id": 1, "url": "a", "id": 2}"#);
+        let error = Field::<ItemDocument>::deserialize(&mut de)
+            .err()
+            .expect("an error");
+        assert!(
+            error
+                .to_string()
+                .starts_with("duplicate field `id` at line 1 column "),
+            "{error}"
+        );
+        // Unknown keys may repeat, as with serde's derive.
+        let mut de = serde_json::Deserializer::from_str(r#"{"x": 1, "x": 2, "id": "a"}"#);
+        assert!(Field::<ItemDocument>::deserialize(&mut de).is_ok());
+    }
+
+    #[test]
     fn ids_and_dimensions_coerce_numbers() {
         assert_eq!(read::<Id>("12").text(), Ok(Some("12".to_owned())));
         assert_eq!(read::<Id>("-3").text(), Ok(Some("-3".to_owned())));
