@@ -7,6 +7,7 @@
 //!
 //! Pure Rust, no DOM: everything here is tested on the host.
 
+pub mod charset;
 mod document;
 mod error;
 mod extension;
@@ -17,7 +18,9 @@ pub mod lint;
 mod normalise;
 mod notes;
 mod reader;
+pub mod sniff;
 mod wire;
+mod xml;
 
 pub use document::{
     Attachment, Author, BlockSpec, Feed, FeedExtension, Item, ItemExtension, SectionSpec, Version,

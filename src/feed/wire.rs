@@ -21,6 +21,7 @@ pub(super) struct FeedDocument<'a> {
     pub feed_url: Field<String>,
     pub description: Field<String>,
     pub language: Field<String>,
+    pub icon: Field<String>,
     pub authors: Field<List<AuthorValue>>,
     pub author: Field<AuthorValue>,
     #[serde(borrow)]
