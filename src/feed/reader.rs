@@ -242,7 +242,15 @@ fn read_item(entry: &RawValue, index: usize, notes: &mut Notes) -> Result<Item, 
     };
     let id = match item.id.text() {
         Ok(Some(id)) => id,
-        Ok(None) => return Err(Rejection::NoId(index)),
+        // Generators that write `"id": ""` for every item still give each its URL, which is
+        // what readers key such items on.
+        Ok(None) => match &item.url {
+            Field::Value(url) if !url.trim().is_empty() => {
+                notes.note(|| format!("{path} has no \"id\"; its \"url\" is used as its id"));
+                url.trim().to_owned()
+            }
+            _ => return Err(Rejection::NoId(index)),
+        },
         Err(found) => {
             return Err(Rejection::Unusable(format!(
                 "{path}.id is {found}; expected a string"
