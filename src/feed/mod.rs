@@ -8,6 +8,9 @@
 //! Pure Rust, no DOM: everything here is tested on the host.
 
 pub mod charset;
+// newsctl convert; never in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod convert;
 mod document;
 mod error;
 mod extension;
