@@ -241,8 +241,8 @@ fn text_construct(element: Option<&Element>) -> Option<Text> {
             let mut html = String::new();
             // The markup is inside one xhtml:div, which is not part of the content.
             match element.elements().find(|e| e.name == "div") {
-                Some(div) => div.push_inner_html(&mut html),
-                None => element.push_inner_html(&mut html),
+                Some(div) => div.push_children_markup(&mut html),
+                None => element.push_children_markup(&mut html),
             }
             Some(Text::Html(html))
         }

@@ -77,22 +77,22 @@ impl Element {
         if self.elements().next().is_none() {
             self.push_text(&mut out);
         } else {
-            self.push_inner_html(&mut out);
+            self.push_children_markup(&mut out);
         }
         out
     }
 
-    pub(super) fn push_inner_html(&self, out: &mut String) {
+    pub(super) fn push_children_markup(&self, out: &mut String) {
         for node in &self.children {
             match node {
                 Node::Text(text) => escape_into(text, false, out),
                 Node::Ref(name) => push_reference(name, out),
-                Node::Element(element) => element.push_outer_html(out),
+                Node::Element(element) => element.push_element_markup(out),
             }
         }
     }
 
-    fn push_outer_html(&self, out: &mut String) {
+    fn push_element_markup(&self, out: &mut String) {
         out.push('<');
         out.push_str(&self.name);
         for attribute in &self.attributes {
@@ -106,7 +106,7 @@ impl Element {
         if VOID.contains(&self.name.to_ascii_lowercase().as_str()) {
             return;
         }
-        self.push_inner_html(out);
+        self.push_children_markup(out);
         out.push_str("</");
         out.push_str(&self.name);
         out.push('>');
