@@ -8,10 +8,12 @@
 //! [`InFlight::abort`] cancels the request on the wire.
 
 use std::cell::{Cell, RefCell};
+use std::pin::pin;
 use std::rc::Rc;
 
+use futures::future::{select, Either};
+
 use gloo_net::http::{Request, Response};
-use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -202,7 +204,10 @@ fn offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// One attempt, ending within `timeout_ms` (its timer aborts the request).
+/// One attempt, ending within `timeout_ms`: the deadline ends the attempt itself, then
+/// aborts the request. Waiting for the aborted fetch to settle is not enough: WebKit
+/// (WebKitGTK 2.50) sometimes leaves a second request to a hanging server pending after
+/// `abort()`, promise and connection alike, and the widget would stay `loading` for good.
 async fn try_once(
     request: &FeedRequest<'_>,
     timeout_ms: u32,
@@ -214,18 +219,24 @@ async fn try_once(
         None => AbortController::new().map_err(|_| AttemptError::Network)?,
     };
     *in_flight.0.controller.borrow_mut() = Some(controller.clone());
-    let timed_out = Rc::new(Cell::new(false));
-    let _timer = {
-        let (timed_out, controller) = (Rc::clone(&timed_out), controller.clone());
-        Timeout::new(timeout_ms, move || {
-            timed_out.set(true);
+    let attempt = pin!(attempt(request, &controller, early));
+    match select(attempt, TimeoutFuture::new(timeout_ms)).await {
+        Either::Left((result, _)) => result,
+        Either::Right(((), _)) => {
             controller.abort();
-        })
-    };
-    let lost = |timed_out: &Cell<bool>| {
-        if timed_out.get() {
-            AttemptError::TimedOut
-        } else if offline() {
+            Err(AttemptError::TimedOut)
+        }
+    }
+}
+
+/// The request and its body, however long they take (the caller owns the deadline).
+async fn attempt(
+    request: &FeedRequest<'_>,
+    controller: &AbortController,
+    early: Option<EarlyResponse>,
+) -> Result<Fetched, AttemptError> {
+    let lost = || {
+        if offline() {
             AttemptError::Offline
         } else {
             AttemptError::Network
@@ -237,10 +248,8 @@ async fn try_once(
             .ok()
             .and_then(|raw| raw.dyn_into::<web_sys::Response>().ok())
             .map(Response::from)
-            .ok_or_else(|| lost(&timed_out))?,
-        None => send(request, &controller)
-            .await
-            .map_err(|_| lost(&timed_out))?,
+            .ok_or_else(lost)?,
+        None => send(request, controller).await.map_err(|_| lost())?,
     };
     let status = response.status();
     let header = |name: &str| response.headers().get(name);
@@ -265,7 +274,6 @@ async fn try_once(
         header("last-modified").as_deref(),
     );
     let bytes = read_capped(&response).await.map_err(|error| match error {
-        AttemptError::Interrupted if timed_out.get() => AttemptError::TimedOut,
         AttemptError::Interrupted if offline() => AttemptError::Offline,
         other => other,
     })?;

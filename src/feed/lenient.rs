@@ -7,9 +7,11 @@
 //! costs time on a 5,000-item feed and wasm bytes for the buffering code.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::value::RawValue;
 
 /// The JSON type of a value, for messages such as "`$.items` is null; expected …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +69,14 @@ impl<T> Field<T> {
 
 /// What a type takes from JSON. Every method defaults to "not this kind", which becomes
 /// [`Field::Wrong`]; arrays and objects of the wrong kind are skipped without being built.
+///
+/// Arrays and objects are filled in place: [`Accept::array`] / [`Accept::object`] make the
+/// empty value, then every entry goes where [`Accept::entry`] says and every member where
+/// [`Accept::member`] says. None of it is generic over serde's access types, so the whole
+/// document is read by one visitor ([`AnyVisitor`]) and one instance of serde_json's
+/// `deserialize_any`, whatever the type of a member: with a visitor per type, as serde's
+/// derive and a generic `Field<T>` visitor make, the wasm carried a copy of the reader for
+/// each of some twenty types (docs/size.md, "One reader for every member").
 pub(super) trait Accept<'de>: Sized {
     fn string(_text: String) -> Option<Self> {
         None
@@ -77,64 +87,255 @@ pub(super) trait Accept<'de>: Sized {
     fn boolean(_value: bool) -> Option<Self> {
         None
     }
-    fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
+    /// The empty value an array is read into, if this type takes arrays.
+    fn array() -> Option<Self> {
+        None
     }
-    fn object<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
+    /// The empty value an object is read into, if this type takes objects.
+    fn object() -> Option<Self> {
+        None
     }
+    /// Where the array's next entry goes (only called on what [`Accept::array`] made).
+    fn entry(&mut self) -> Entry<'_, 'de> {
+        Entry::Skip
+    }
+    /// Where the member `key` goes (only called on what [`Accept::object`] made).
+    fn member(&mut self, _key: &str) -> Member<'_, 'de> {
+        Member::Skip
+    }
+    /// After the array's last entry or the object's last member.
+    fn close(&mut self) {}
 }
 
-impl<'de, T: Accept<'de>> Deserialize<'de> for Field<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FieldVisitor(PhantomData))
-    }
+/// Where an array entry goes.
+pub(super) enum Entry<'s, 'de> {
+    /// Skipped quietly.
+    Skip,
+    /// Read leniently into this slot.
+    Value(&'s mut dyn Slot<'de>),
+    /// Kept as JSON text.
+    Raw(&'s mut Vec<&'de RawValue>),
 }
 
-struct FieldVisitor<T>(PhantomData<T>);
+/// Where an object member goes.
+pub(super) enum Member<'s, 'de> {
+    /// Not a member this type reads (other extensions, later versions): skipped.
+    Skip,
+    /// Read leniently into this slot; a second value for the same key is an error, as in
+    /// serde's derived code ("duplicate field `id`"), so the key's name comes along.
+    Value(&'static str, &'s mut dyn Slot<'de>),
+}
+
+/// A place a JSON value is read into: a [`Field`], or a tag's text. Object-safe, so every
+/// member of every type is read by the same code.
+pub(super) trait Slot<'de> {
+    /// Whether a value was read into it already (a key written twice).
+    fn is_set(&self) -> bool;
+    fn scalar(&mut self, value: Scalar);
+    /// Starts reading an array or object; `false`: not taken, skip it.
+    fn open(&mut self, kind: Kind) -> bool;
+    fn entry(&mut self) -> Entry<'_, 'de>;
+    fn member(&mut self, key: &str) -> Member<'_, 'de>;
+    fn close(&mut self);
+}
+
+/// A JSON value that is not an array or object.
+pub(super) enum Scalar {
+    Null,
+    Boolean(bool),
+    Number(Number),
+    String(String),
+}
 
 fn judged<T>(value: Option<T>, kind: Kind) -> Field<T> {
     value.map_or(Field::Wrong(kind), Field::Value)
 }
 
-impl<'de, T: Accept<'de>> Visitor<'de> for FieldVisitor<T> {
-    type Value = Field<T>;
+impl<'de, T: Accept<'de>> Slot<'de> for Field<T> {
+    fn is_set(&self) -> bool {
+        !matches!(self, Field::Absent)
+    }
+    fn scalar(&mut self, value: Scalar) {
+        *self = match value {
+            Scalar::Null => Field::Null,
+            Scalar::Boolean(v) => judged(T::boolean(v), Kind::Boolean),
+            Scalar::Number(n) => judged(T::number(n), Kind::Number),
+            Scalar::String(text) => judged(T::string(text), Kind::String),
+        };
+    }
+    fn open(&mut self, kind: Kind) -> bool {
+        let value = if kind == Kind::Array {
+            T::array()
+        } else {
+            T::object()
+        };
+        let taken = value.is_some();
+        *self = judged(value, kind);
+        taken
+    }
+    fn entry(&mut self) -> Entry<'_, 'de> {
+        match self {
+            Field::Value(value) => value.entry(),
+            _ => Entry::Skip,
+        }
+    }
+    fn member(&mut self, key: &str) -> Member<'_, 'de> {
+        match self {
+            Field::Value(value) => value.member(key),
+            _ => Member::Skip,
+        }
+    }
+    fn close(&mut self) {
+        if let Field::Value(value) = self {
+            value.close();
+        }
+    }
+}
+
+/// A tag's text: strings only, anything else leaves it empty (and the tag is dropped).
+impl<'de> Slot<'de> for String {
+    fn is_set(&self) -> bool {
+        false
+    }
+    fn scalar(&mut self, value: Scalar) {
+        if let Scalar::String(text) = value {
+            *self = text;
+        }
+    }
+    fn open(&mut self, _kind: Kind) -> bool {
+        false
+    }
+    fn entry(&mut self) -> Entry<'_, 'de> {
+        Entry::Skip
+    }
+    fn member(&mut self, _key: &str) -> Member<'_, 'de> {
+        Member::Skip
+    }
+    fn close(&mut self) {}
+}
+
+impl<'de, T: Accept<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut field = Field::Absent;
+        deserializer.deserialize_any(AnyVisitor(&mut field))?;
+        Ok(field)
+    }
+}
+
+/// The one visitor: reads any JSON value into a [`Slot`].
+struct AnyVisitor<'s, 'de>(&'s mut dyn Slot<'de>);
+
+impl<'de> Visitor<'de> for AnyVisitor<'_, 'de> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Field::Null)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.0.scalar(Scalar::Null);
+        Ok(())
     }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Field::Null)
+    fn visit_none<E>(self) -> Result<(), E> {
+        self.0.scalar(Scalar::Null);
+        Ok(())
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(judged(T::boolean(v), Kind::Boolean))
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.0.scalar(Scalar::Boolean(v));
+        Ok(())
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(judged(T::number(Number::PosInt(v)), Kind::Number))
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.0.scalar(Scalar::Number(Number::PosInt(v)));
+        Ok(())
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(judged(T::number(Number::NegInt(v)), Kind::Number))
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.0.scalar(Scalar::Number(Number::NegInt(v)));
+        Ok(())
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(judged(T::number(Number::Float(v)), Kind::Number))
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        self.0.scalar(Scalar::Number(Number::Float(v)));
+        Ok(())
     }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(judged(T::string(v.to_owned()), Kind::String))
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.0.scalar(Scalar::String(v.to_owned()));
+        Ok(())
     }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(judged(T::string(v), Kind::String))
+    fn visit_string<E>(self, v: String) -> Result<(), E> {
+        self.0.scalar(Scalar::String(v));
+        Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(judged(T::array(seq)?, Kind::Array))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if self.0.open(Kind::Array) {
+            while seq.next_element_seed(EntrySeed(&mut *self.0))?.is_some() {}
+            self.0.close();
+        } else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+        }
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Ok(judged(T::object(map)?, Kind::Object))
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if !self.0.open(Kind::Object) {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        while let Some(member) = map.next_key_seed(KeySeed(&mut *self.0))? {
+            match member {
+                Member::Value(name, slot) if slot.is_set() => {
+                    return Err(de::Error::duplicate_field(name))
+                }
+                Member::Value(_, slot) => map.next_value_seed(ValueSeed(slot))?,
+                Member::Skip => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        self.0.close();
+        Ok(())
+    }
+}
+
+/// A member's value, read into its slot.
+struct ValueSeed<'s, 'de>(&'s mut dyn Slot<'de>);
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(AnyVisitor(self.0))
+    }
+}
+
+/// An array's next entry, read where the array's value says.
+struct EntrySeed<'s, 'de>(&'s mut dyn Slot<'de>);
+
+impl<'de> DeserializeSeed<'de> for EntrySeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.0.entry() {
+            Entry::Value(slot) => deserializer.deserialize_any(AnyVisitor(slot)),
+            Entry::Raw(list) => {
+                list.push(<&RawValue>::deserialize(deserializer)?);
+                Ok(())
+            }
+            Entry::Skip => deserializer.deserialize_ignored_any(IgnoredAny).map(drop),
+        }
+    }
+}
+
+/// An object's key, looked up in the object's value without being copied.
+struct KeySeed<'s, 'de>(&'s mut dyn Slot<'de>);
+
+impl<'s, 'de> DeserializeSeed<'de> for KeySeed<'s, 'de> {
+    type Value = Member<'s, 'de>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'s, 'de> Visitor<'de> for KeySeed<'s, 'de> {
+    type Value = Member<'s, 'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.0.member(key))
     }
 }
 
@@ -155,30 +356,59 @@ impl Accept<'_> for bool {
 pub(super) struct List<T>(pub(super) Vec<Field<T>>);
 
 impl<'de, T: Accept<'de>> Accept<'de> for List<T> {
-    fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(entry) = seq.next_element::<Field<T>>()? {
-            entries.push(entry);
+    fn array() -> Option<Self> {
+        Some(List(Vec::new()))
+    }
+    fn entry(&mut self) -> Entry<'_, 'de> {
+        self.0.push(Field::Absent);
+        match self.0.last_mut() {
+            Some(slot) => Entry::Value(slot),
+            None => Entry::Skip,
         }
-        Ok(Some(List(entries)))
     }
 }
 
-/// An object read through its `#[derive(Deserialize)]`: the derived code does the keys,
-/// [`Field`] the tolerance of each member.
-macro_rules! accept_object {
-    ($($name:ident $(<$lt:lifetime>)?),* $(,)?) => {$(
-        impl<'de> $crate::feed::lenient::Accept<'de> for $name $(<$lt>)? {
-            fn object<A: serde::de::MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
-                serde::Deserialize::deserialize(
-                    serde::de::value::MapAccessDeserializer::new(map),
-                )
-                .map(Some)
+/// An object type read member by member: `lenient_object! { struct Name { field: Type, … } }`
+/// defines the struct (with `Default`) and its [`Accept`], each member under its field's name
+/// or under `#[rename = "key"]`. A struct with a lifetime names it `'de`.
+macro_rules! lenient_object {
+    (
+        $(#[$meta:meta])* $vis:vis struct $name:ident<'de> { $($body:tt)* }
+    ) => {
+        lenient_object!(@struct [$(#[$meta])*] [$vis] [$name<'de>] [impl<'de> Accept<'de> for $name<'de>] $($body)*);
+    };
+    (
+        $(#[$meta:meta])* $vis:vis struct $name:ident { $($body:tt)* }
+    ) => {
+        lenient_object!(@struct [$(#[$meta])*] [$vis] [$name] [impl<'de> Accept<'de> for $name] $($body)*);
+    };
+    (
+        @struct [$($meta:tt)*] [$vis:vis] [$($name:tt)*] [$($header:tt)*]
+        $( $(#[rename = $key:literal])? $fvis:vis $field:ident : $ty:ty ),* $(,)?
+    ) => {
+        $($meta)*
+        #[derive(Default)]
+        $vis struct $($name)* { $( $fvis $field: $ty ),* }
+
+        $($header)* {
+            fn object() -> Option<Self> {
+                Some(Self::default())
+            }
+            fn member(&mut self, key: &str) -> $crate::feed::lenient::Member<'_, 'de> {
+                $(
+                    let name = lenient_object!(@key $field $($key)?);
+                    if key == name {
+                        return $crate::feed::lenient::Member::Value(name, &mut self.$field);
+                    }
+                )*
+                $crate::feed::lenient::Member::Skip
             }
         }
-    )*};
+    };
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident $key:literal) => { $key };
 }
-pub(super) use accept_object;
+pub(super) use lenient_object;
 
 /// An id as written: a string, or a number coerced to its decimal text.
 #[derive(Debug, PartialEq)]
@@ -281,6 +511,43 @@ mod tests {
                 Field::Null
             ]
         );
+    }
+
+    #[test]
+    fn objects_fill_members_by_key_and_skip_the_rest() {
+        use crate::feed::wire::{BlockDocument, Tags};
+        let block = read::<BlockDocument>(
+            r#"{"type": "figure", "x": {"deep": [1, {"y": 2}]}, "width": "640", "alt": 3}"#,
+        )
+        .value()
+        .unwrap();
+        assert_eq!(block.kind, Field::Value("figure".to_owned()));
+        assert_eq!(block.width, Field::Value(Dimension(Some(640))));
+        assert_eq!(block.alt, Field::Wrong(Kind::Number));
+        assert_eq!(block.text, Field::Absent);
+        let tags = read::<Tags>(r#"["a", " ", 1, ["b"], {"c": 1}, "d"]"#);
+        assert_eq!(
+            tags.value().map(|t| t.0),
+            Some(vec!["a".to_owned(), "d".to_owned()])
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_serdes_own_error() {
+        use crate::feed::wire::ItemDocument;
+        let mut de = serde_json::Deserializer::from_str(r#"{"id": 1, "url": "a", "id": 2}"#);
+        let error = Field::<ItemDocument>::deserialize(&mut de)
+            .err()
+            .expect("an error");
+        assert!(
+            error
+                .to_string()
+                .starts_with("duplicate field `id` at line 1 column "),
+            "{error}"
+        );
+        // Unknown keys may repeat, as with serde's derive.
+        let mut de = serde_json::Deserializer::from_str(r#"{"x": 1, "x": 2, "id": "a"}"#);
+        assert!(Field::<ItemDocument>::deserialize(&mut de).is_ok());
     }
 
     #[test]

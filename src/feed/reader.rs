@@ -437,22 +437,41 @@ fn read_attachments(
 /// error path, so reading the document a second time costs nothing on good feeds.
 fn key_list(bytes: &[u8]) -> String {
     const SHOWN: usize = 8;
-    let mut keys = match serde_json::from_slice::<Field<Keys>>(bytes) {
+    let keys = match serde_json::from_slice::<Field<Keys>>(bytes) {
         Ok(Field::Value(Keys(keys))) => keys,
         _ => Vec::new(),
     };
-    keys.sort_unstable();
-    keys.dedup();
-    if keys.is_empty() {
+    // Without repeats through the same `HashSet<&str>` as the ids, and the first few in
+    // order by selection (at most SHOWN passes): a sort's code would be in the wasm only
+    // for this message (docs/size.md).
+    let mut seen = HashSet::with_capacity(keys.len());
+    let distinct: Vec<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|key| seen.insert(*key))
+        .collect();
+    if distinct.is_empty() {
         return "none".to_string();
     }
-    let mut list: Vec<String> = keys
+    let mut first: Vec<&str> = Vec::with_capacity(SHOWN);
+    while first.len() < SHOWN {
+        let after = first.last().copied();
+        let next = distinct
+            .iter()
+            .copied()
+            .filter(|key| after.is_none_or(|after| *key > after))
+            .min();
+        match next {
+            Some(key) => first.push(key),
+            None => break,
+        }
+    }
+    let mut list: Vec<String> = first
         .iter()
-        .take(SHOWN)
         .map(|key| excerpt(&clean_line(key), 40))
         .collect();
-    if keys.len() > SHOWN {
-        list.push(format!("… {} more", keys.len() - SHOWN));
+    if distinct.len() > SHOWN {
+        list.push(format!("… {} more", distinct.len() - SHOWN));
     }
     list.join(", ")
 }

@@ -78,8 +78,8 @@ function start(name, media, javaScript) {
 
 /**
  * Runs the garbage collector and returns how. Chromium: a full collection over CDP
- * (`HeapProfiler.collectGarbage`, twice, so objects freed by finalizers go too). Firefox:
- * WebDriver BiDi has no such command and content has no `gc()`, so the page allocates
+ * (`HeapProfiler.collectGarbage`, twice, so objects freed by finalizers go too). Firefox
+ * and WebKit: WebDriver has no such command and content has no `gc()`, so the page allocates
  * short-lived objects until a tenured object it dropped has been finalized, which takes a
  * major collection. Finalizers run after it, so callers that need objects gone still poll.
  */
@@ -110,19 +110,30 @@ function majorCollectionByPressure(page) {
       junk = null;
       await new Promise((resolve) => setTimeout(resolve, 0));
     };
-    let finalized = false;
-    const registry = new FinalizationRegistry(() => (finalized = true));
-    // Held through a few minor collections first, so that it is tenured and only a major
-    // collection, the kind that reclaims old objects, can finalize it.
-    let sentinel = { payload: new Array(1000).fill(0) };
-    registry.register(sentinel, null);
+    const SENTINELS = 100;
+    let finalizedCount = 0;
+    const registry = new FinalizationRegistry(() => finalizedCount++);
+    // Made in their own frame and never held: JavaScriptCore scans the stack conservatively,
+    // so one sentinel made in this async function's frame can stay reachable for good (seen in
+    // WebKit). Most of many going is the sign; an odd one pinned by a stale word is not.
+    (() => {
+      globalThis.__e2eSentinels = [];
+      for (let k = 0; k < SENTINELS; k++) {
+        const sentinel = { payload: new Array(1000).fill(k) };
+        registry.register(sentinel, null);
+        globalThis.__e2eSentinels.push(sentinel);
+      }
+    })();
+    const finalized = () => finalizedCount >= SENTINELS / 2;
+    // Held through a few minor collections first, so that they are tenured and only a major
+    // collection, the kind that reclaims old objects, can finalize them.
     for (let i = 0; i < 5; i++) await churn();
-    sentinel = null;
+    (() => delete globalThis.__e2eSentinels)();
     let round = 0;
-    for (; !finalized && round < 2000; round++) await churn();
+    for (; !finalized() && round < 2000; round++) await churn();
     // Other registries' cleanup tasks were queued by the same collection: let them run.
     for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-    return finalized ? round : -1;
+    return finalized() ? round : -1;
   });
 }
 

@@ -1,13 +1,12 @@
 // Checks what `make serve` serves: starts `trunk serve --offline` on a free port, loads the
-// page in headless Chromium and asserts that the first widget is pre-rendered in the page's
+// page in each engine (Chromium, Firefox, WebKit; E2E_BROWSERS narrows) and asserts that the first widget is pre-rendered in the page's
 // HTML (Trunk's pre_build hook ran `newsctl render`) and taken over by the wasm, and that the
 // second, client-only widget shows the seed headline rendered by the wasm.
 //   node tests/e2e/serve-check.mjs
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
-import { launchOptions } from "./browser.mjs";
+import { BROWSERS, launch, openPage } from "./browser.mjs";
 
 const HEADLINE = "向新而行 浙江丽水探路山区发展“新赛道”";
 const DEADLINE_MS = Number(process.env.SERVE_DEADLINE_MS ?? 600_000);
@@ -25,7 +24,6 @@ const trunk = spawn("trunk", ["serve", "--offline", "--dist", "target/serve-dist
   stdio: ["ignore", "inherit", "inherit"],
 });
 const origin = `http://127.0.0.1:${port}`;
-let browser;
 try {
   // Trunk answers only once its first build is done; poll until then.
   const start = Date.now();
@@ -47,26 +45,31 @@ try {
   assert.ok(html.indexOf(HEADLINE, prerender) > prerender, "the pre-render holds the headline");
   assert.ok(/<news-widget id="widget-en"[^>]*><\/news-widget>/.test(html), "the second widget is client-only");
 
-  browser = await chromium.launch(launchOptions);
-  const page = await browser.newPage();
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll("news-widget")].every((w) => w.getAttribute("state") === "ready"),
-    null,
-    { timeout: 60_000 },
-  );
-  const seen = await page.evaluate(() =>
-    ["widget-zh", "widget-en"].map((id) => {
-      const shadow = document.getElementById(id).shadowRoot;
-      return { headline: shadow.querySelector("h1")?.textContent, static: shadow.querySelectorAll(".nw-static").length };
-    }),
-  );
-  assert.deepEqual(seen, [
-    { headline: HEADLINE, static: 0 },
-    { headline: HEADLINE, static: 0 },
-  ], "both widgets rendered by the wasm (the pre-render replaced)");
-  console.log(`serve-check: ${origin}/ pre-renders "${HEADLINE}" and the wasm takes over; the client-only widget shows it too`);
+  for (const name of BROWSERS) {
+    const browser = await launch(name);
+    try {
+      const { page, problems, close } = await openPage(browser, `${origin}/`);
+      await page.waitForFunction(
+        () => [...document.querySelectorAll("news-widget")].every((w) => w.getAttribute("state") === "ready"),
+        { timeout: 60_000 },
+      );
+      const seen = await page.evaluate(() =>
+        ["widget-zh", "widget-en"].map((id) => {
+          const shadow = document.getElementById(id).shadowRoot;
+          return { headline: shadow.querySelector("h1")?.textContent, static: shadow.querySelectorAll(".nw-static").length };
+        }),
+      );
+      assert.deepEqual(seen, [
+        { headline: HEADLINE, static: 0 },
+        { headline: HEADLINE, static: 0 },
+      ], `${name}: both widgets rendered by the wasm (the pre-render replaced)`);
+      assert.deepEqual(problems, [], `${name}: no console errors`);
+      await close();
+    } finally {
+      await browser.close();
+    }
+    console.log(`serve-check (${name}): ${origin}/ pre-renders "${HEADLINE}" and the wasm takes over; the client-only widget shows it too`);
+  }
 } finally {
-  await browser?.close();
   trunk.kill("SIGTERM");
 }

@@ -135,7 +135,7 @@ class WebKitContext {
       .build();
     const capabilities = await this.driver.getCapabilities();
     this.browser.versionString = `WebKitGTK ${capabilities.get("browserVersion")}`;
-    await this.driver.manage().setTimeouts({ script: 600_000, pageLoad: 120_000 });
+    await this.driver.manage().setTimeouts({ script: 90_000, pageLoad: 60_000 });
     this.window = await this.driver.getWindowHandle();
     this.spare = this.window; // the first page takes the session's own window
   }
@@ -186,11 +186,17 @@ class WebKitContext {
     if (this.closed) return;
     this.closed = true;
     this.browser.contexts.delete(this);
-    await this.driver?.quit().catch(() => {});
+    // A session stuck in a script (a test that timed out mid-command) may never answer quit:
+    // bounded, then the driver is killed, so a failed suite still exits and leaves nothing.
+    const settle = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+    if (this.driver) await settle(this.driver.quit(), 10_000);
     if (this.child && this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child.once("exit", resolve));
       this.child.kill();
-      await exited;
+      if ((await settle(exited.then(() => "exited"), 5_000)) !== "exited") {
+        this.child.kill("SIGKILL");
+        await exited;
+      }
     }
     await this.proxy?.close();
     // MiniBrowser's helper processes may outlive the driver for a moment; a leftover temporary
