@@ -277,6 +277,7 @@ async fn attempt(
         AttemptError::Interrupted if offline() => AttemptError::Offline,
         other => other,
     })?;
+    let bytes = to_utf8(bytes, header("content-type").as_deref());
     Ok(Fetched::Body { bytes, validators })
 }
 
@@ -301,6 +302,20 @@ async fn send(request: &FeedRequest<'_>, controller: &AbortController) -> Result
     }
     let raw = web_sys::Request::new_with_str_and_init(request.url, &init).map_err(|_| ())?;
     Request::from(raw).send().await.map_err(|_| ())
+}
+
+/// The body as UTF-8, which the readers take: decoded by the browser's `TextDecoder` from
+/// the encoding `feed::charset` names (byte-order mark, then the `charset` of the
+/// `Content-Type`, then the XML declaration). UTF-8 bodies, every JSON Feed among them, are
+/// passed through untouched; a label the browser does not know leaves the bytes as they are.
+fn to_utf8(bytes: Vec<u8>, content_type: Option<&str>) -> Vec<u8> {
+    let charset = crate::feed::charset::detect(&bytes, content_type);
+    if charset.is_utf8() {
+        return bytes;
+    }
+    web_sys::TextDecoder::new_with_label(&charset.label)
+        .and_then(|decoder| decoder.decode_with_u8_array(&bytes))
+        .map_or(bytes, String::into_bytes)
 }
 
 /// Reads the body chunk by chunk, stopping (and cancelling the download) as soon as it

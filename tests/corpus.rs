@@ -424,8 +424,13 @@ const EDGE: &[(&str, Expect)] = &[
         ]),
     ),
     (
+        // No ids, but every item has a url: kept, keyed on it (issue #25, point 5).
         "feedrs-influxdata-v1.1-rfc2822-dates-no-ids.json",
-        Expect::Error(&["every item in $.items lacks an \"id\""]),
+        Expect::Page(&[
+            "https://www.influxdata.com/blog/influxdb-outperforms-graphite-in-time-series-data-metrics-benchmark",
+            "https://www.influxdata.com/blog/influxdb-markedly-elasticsearch-in-time-series-data-metrics-benchmark",
+            "https://example.com",
+        ]),
     ),
     (
         "gofeed-invalid-truncated-verion-typo.json",

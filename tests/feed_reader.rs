@@ -707,3 +707,22 @@ fn language_is_kept_only_when_tag_shaped() {
         assert_eq!(page(&json).language.as_deref(), want, "{written}");
     }
 }
+
+#[test]
+fn an_item_without_an_id_is_keyed_on_its_url_with_a_note() {
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "", "url": " https://n.example/1 ", "title": "One"},
+        {"url": "https://n.example/2", "title": "Two"},
+        {"id": "", "title": "No url"}]}"#;
+    let feed = parse_feed(json.as_bytes()).expect("reads");
+    let ids: Vec<&str> = feed.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["https://n.example/1", "https://n.example/2"]);
+    assert_eq!(
+        feed.notes,
+        [
+            "$.items[0] has no \"id\"; its \"url\" is used as its id",
+            "$.items[1] has no \"id\"; its \"url\" is used as its id",
+            "$.items[2] lacks an \"id\"; item skipped",
+        ]
+    );
+}

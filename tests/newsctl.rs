@@ -449,3 +449,74 @@ fn render_can_put_the_element_into_a_page() {
     assert_eq!(run.status, Some(1));
     assert!(run.stderr.contains("has no <body> tag"), "{}", run.stderr);
 }
+
+fn xml_corpus_path(name: &str) -> PathBuf {
+    common::shared_dir().join("corpus/xml").join(name)
+}
+
+#[test]
+fn validate_and_render_read_rss_rdf_and_atom_in_their_encodings() {
+    let names = [
+        "01-chinanews-scroll-news.xml",
+        "07-kc0011-gb2312.xml",
+        "10-20minutos-rdf.xml",
+        "12-daringfireball-atom.xml",
+    ];
+    let paths: Vec<PathBuf> = names.iter().map(|n| xml_corpus_path(n)).collect();
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let run = validate(&refs);
+    assert_eq!(run.status, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("01-chinanews-scroll-news.xml: ok: article \"英媒称霍尔木兹海峡航运再次停滞\" (1 blocks), 1 section(s), 29 headline(s)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("07-kc0011-gb2312.xml: ok: article \"建国35周年纪念，华表，和平鸽\""),
+        "{}",
+        run.stdout
+    );
+    let rendered = newsctl(
+        &["render", paths[1].to_str().unwrap(), "--feed", "kc.xml"],
+        None,
+    );
+    assert_eq!(rendered.status, Some(0), "{}", rendered.stderr);
+    assert!(
+        rendered.stdout.contains("建国35周年纪念，华表，和平鸽"),
+        "{}",
+        rendered.stdout
+    );
+}
+
+#[test]
+fn validate_names_what_a_non_feed_document_is() {
+    let run = newsctl(
+        &["validate", "-"],
+        Some(b"<?xml version=\"1.0\"?><urlset><url/></urlset>"),
+    );
+    assert_eq!(run.status, Some(1));
+    assert!(
+        run.stdout.contains(
+            "<stdin>: error: not an RSS or Atom feed: the root element is <urlset> (a sitemap)"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn convert_writes_the_json_feed_the_widget_reads() {
+    let path = xml_corpus_path("07-kc0011-gb2312.xml");
+    let run = newsctl(&["convert", path.to_str().unwrap()], None);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(json["items"][0]["title"], "建国35周年纪念，华表，和平鸽");
+    assert_eq!(json["items"][0]["date_published"], "2020-01-10T14:33:00");
+    let feed = parse_feed(run.stdout.as_bytes()).expect("the output reads as a JSON Feed");
+    assert_eq!(feed.items.len(), 20);
+    let bad = newsctl(&["convert", "-"], Some(b"<html><body>login</body></html>"));
+    assert_eq!(bad.status, Some(1));
+    assert!(
+        bad.stderr.contains("error: an HTML page, not a feed"),
+        "{}",
+        bad.stderr
+    );
+}

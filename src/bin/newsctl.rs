@@ -3,9 +3,11 @@
 //! ```text
 //! newsctl validate FEED…          check feeds with the widget's own reader
 //! newsctl render FEED [OPTIONS]   print the pre-rendered <news-widget> element
+//! newsctl convert FEED [-o FILE]  print the JSON Feed the widget reads from FEED
 //! ```
 //!
-//! FEED is a file, `-` for standard input, or an `http(s)` URL (fetched only when given).
+//! FEED is a file, `-` for standard input, or an `http(s)` URL (fetched only when given):
+//! JSON Feed, RSS 2.0 / 0.9x, RSS 1.0 or Atom 1.0, in any encoding it declares.
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
@@ -29,7 +31,11 @@ usage:
       --page PAGE.html    print PAGE.html with the element first in its <body>
                           (e.g. the iframe fallback's embed.html, served pre-rendered)
       -o, --out FILE      write to FILE instead of standard output
-  FEED is a file, - for standard input, or an http(s) URL.";
+  newsctl convert FEED [-o FILE]
+      Prints FEED as the JSON Feed 1.1 document the widget reads from it (an RSS or Atom
+      feed's items, dates, authors, tags, images and bodies), to inspect or to host.
+  FEED is a file, - for standard input, or an http(s) URL: JSON Feed, RSS 2.0 or 0.9x,
+  RSS 1.0 (RDF) or Atom 1.0, in the encoding it declares.";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -46,8 +52,10 @@ mod host {
     use std::process::ExitCode;
     use std::time::Duration;
 
+    use news_widget::feed::charset::decode;
+    use news_widget::feed::convert::to_json_feed;
     use news_widget::feed::lint::report;
-    use news_widget::feed::ReadOptions;
+    use news_widget::feed::{parse_feed, ReadOptions};
     use news_widget::prerender::{prerender_with, style_hash, InlineCss, Stylesheet};
 
     use super::USAGE;
@@ -60,6 +68,7 @@ mod host {
         let result = match args.first().map(String::as_str) {
             Some("validate") => validate(&args[1..]),
             Some("render") => render(&args[1..]),
+            Some("convert") => convert(&args[1..]),
             Some("help" | "-h" | "--help") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -125,6 +134,52 @@ mod host {
         } else {
             Ok(())
         }
+    }
+
+    fn convert(args: &[String]) -> Result<(), Failure> {
+        let (mut input, mut out) = (None, None);
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "-o" | "--out" => {
+                    out = Some(
+                        args.next()
+                            .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?,
+                    );
+                }
+                option if option.starts_with('-') && option != "-" => {
+                    return Err(Failure::Usage(format!("unknown option {option:?}")));
+                }
+                feed if input.is_none() => input = Some(feed),
+                extra => {
+                    return Err(Failure::Usage(format!(
+                        "convert takes one FEED; also got {extra:?}"
+                    )))
+                }
+            }
+        }
+        let input = input.ok_or_else(|| Failure::Usage("convert needs a FEED".to_owned()))?;
+        let name = if input == "-" { "<stdin>" } else { input };
+        let bytes = read_input(input).map_err(|message| {
+            eprintln!("newsctl: {name}: {message}");
+            Failure::Feed
+        })?;
+        let feed = parse_feed(&bytes).map_err(|error| {
+            eprintln!("newsctl: {name}: error: {error}");
+            Failure::Feed
+        })?;
+        for note in &feed.notes {
+            eprintln!("newsctl: {name}: warning: {note}");
+        }
+        let json = serde_json::to_string_pretty(&to_json_feed(&feed)).unwrap_or_default() + "\n";
+        match out {
+            None => print!("{json}"),
+            Some(path) => std::fs::write(path, json).map_err(|e| {
+                eprintln!("newsctl: cannot write {path}: {e}");
+                Failure::Feed
+            })?,
+        }
+        Ok(())
     }
 
     /// `render`'s command line.
@@ -289,25 +344,32 @@ mod host {
         Some([&page[..open_end], "\n", element, "\n", &page[open_end..]].concat())
     }
 
-    /// The bytes of a file, of standard input (`-`), or of an `http(s)` URL.
+    /// The text of a file, of standard input (`-`), or of an `http(s)` URL, as UTF-8:
+    /// decoded from the encoding its bytes, its `Content-Type` or its XML declaration name.
     fn read_input(input: &str) -> Result<Vec<u8>, String> {
+        let (bytes, content_type) = read_bytes(input)?;
+        Ok(decode(&bytes, content_type.as_deref()).into_owned())
+    }
+
+    fn read_bytes(input: &str) -> Result<(Vec<u8>, Option<String>), String> {
         if input == "-" {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .take(MAX_FEED_BYTES)
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
-            return Ok(bytes);
+            return Ok((bytes, None));
         }
         let lower = input.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
             return fetch(input);
         }
-        std::fs::read(input).map_err(|e| format!("cannot read: {e}"))
+        let bytes = std::fs::read(input).map_err(|e| format!("cannot read: {e}"))?;
+        Ok((bytes, None))
     }
 
     /// GET `url`: redirects followed, gzip accepted, 30 s at most, HTTP errors reported.
-    fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    fn fetch(url: &str) -> Result<(Vec<u8>, Option<String>), String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(30)))
             .user_agent(concat!("newsctl/", env!("CARGO_PKG_VERSION")))
@@ -317,15 +379,22 @@ mod host {
             .get(url)
             .header(
                 "Accept",
-                "application/feed+json, application/json;q=0.9, */*;q=0.1",
+                "application/feed+json, application/json;q=0.9, application/rss+xml;q=0.9, \
+                 application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1",
             )
             .call()
             .map_err(|e| format!("cannot fetch: {e}"))?;
-        response
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response
             .body_mut()
             .with_config()
             .limit(MAX_FEED_BYTES)
             .read_to_vec()
-            .map_err(|e| format!("cannot download: {e}"))
+            .map_err(|e| format!("cannot download: {e}"))?;
+        Ok((bytes, content_type))
     }
 }

@@ -5,9 +5,15 @@
 
 use crate::timestamp::Timestamp;
 
-/// Which JSON Feed version the document declares.
+/// Which format, and for JSON Feed which version, the document declares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Version {
+    /// RSS 2.0 or 0.9x (`<rss version="…">`), with the version as written ("" if none).
+    Rss(String),
+    /// RSS 1.0 or 0.90: `<rdf:RDF>`.
+    Rdf,
+    /// Atom 1.0: `<feed>`, in the Atom namespace or (sloppily) in none.
+    Atom,
     /// `https://jsonfeed.org/version/1`, also written `http://…` or `"1"`/`"1.0"`.
     V1,
     /// `https://jsonfeed.org/version/1.1`, also written `http://…` or `"1.1"`.
@@ -33,6 +39,9 @@ pub struct Feed {
     pub description: Option<String>,
     /// As written (`zh-CN`, `de-DE`, …).
     pub language: Option<String>,
+    /// The feed's icon or logo (JSON Feed `icon`, RSS `<image><url>`, Atom `icon`/`logo`),
+    /// as written.
+    pub icon: Option<String>,
     /// `authors` (1.1) when it names anyone, else the 1.0 `author`.
     pub authors: Vec<Author>,
     pub items: Vec<Item>,
@@ -73,6 +82,10 @@ pub struct Item {
     pub attachments: Vec<Attachment>,
     /// The item-level `_news_widget` object, if present and an object.
     pub extension: Option<ItemExtension>,
+    /// Where relative URLs in this item's content resolve when that is not its `url`: an
+    /// RSS/Atom `xml:base` in effect on the content, resolved as far as the document allows.
+    /// Always `None` for JSON Feed.
+    pub content_base: Option<String>,
 }
 
 /// An author; at least one field is present.

@@ -3,8 +3,9 @@
 use std::fmt;
 
 /// A feed that cannot be shown at all. The [`Display`](fmt::Display) text is the message:
-/// it names the problem and where it is (line and column for JSON syntax, a JSON path such
-/// as `$.items[3].id` for structure).
+/// it names the problem and where it is (line and column for JSON or XML syntax, a JSON path
+/// such as `$.items[3].id` or an XPath-like path such as `/rss/channel/item[3]` for
+/// structure).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
     /// The bytes are not JSON. `message` is the parser's, ending in "at line L column C".
@@ -26,6 +27,20 @@ pub enum FeedError {
     },
     /// `items` has entries, but none of them can be shown (no `id`, not objects, …).
     NoUsableItems { message: String },
+    /// Markup, but not well-formed XML (an unclosed tag, nesting too deep, a broken
+    /// attribute). `message` ends in "at line L column C".
+    NotXml {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// Well-formed XML whose root is not RSS, RDF or Atom (a sitemap, an XHTML page, …);
+    /// `message` names the root element found.
+    NotXmlFeed { message: String },
+    /// An HTML page where a feed was expected (a login wall, a 404 page answered with 200).
+    HtmlPage { message: String },
+    /// Larger than the widget reads (the fetch's cap, applied to files too).
+    TooLarge { bytes: usize, limit_bytes: u64 },
 }
 
 impl fmt::Display for FeedError {
@@ -39,6 +54,13 @@ impl fmt::Display for FeedError {
                 expected,
             } => write!(f, "{path} is {found}; expected {expected}"),
             FeedError::NoUsableItems { message } => write!(f, "no usable items: {message}"),
+            FeedError::NotXml { message, .. } => write!(f, "not well-formed XML: {message}"),
+            FeedError::NotXmlFeed { message } => write!(f, "not an RSS or Atom feed: {message}"),
+            FeedError::HtmlPage { message } => write!(f, "an HTML page, not a feed: {message}"),
+            FeedError::TooLarge { bytes, limit_bytes } => write!(
+                f,
+                "the document is {bytes} bytes; feeds are read up to {limit_bytes} bytes"
+            ),
         }
     }
 }

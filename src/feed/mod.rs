@@ -7,6 +7,10 @@
 //!
 //! Pure Rust, no DOM: everything here is tested on the host.
 
+pub mod charset;
+// newsctl convert; never in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod convert;
 mod document;
 mod error;
 mod extension;
@@ -17,7 +21,9 @@ pub mod lint;
 mod normalise;
 mod notes;
 mod reader;
+pub mod sniff;
 mod wire;
+mod xml;
 
 pub use document::{
     Attachment, Author, BlockSpec, Feed, FeedExtension, Item, ItemExtension, SectionSpec, Version,

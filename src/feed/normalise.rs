@@ -198,7 +198,8 @@ impl Context<'_> {
     /// The extension's blocks when it has any; else the item image followed by the first of
     /// `content_html`, `content_text` and `summary` that has text.
     ///
-    /// Relative URLs in `content_html` resolve against the item's URL, else the feed's.
+    /// Relative URLs in `content_html` resolve against its `xml:base` (RSS/Atom), else the
+    /// item's URL, else the feed's.
     fn article_blocks(&self, item: &Item) -> Vec<Block> {
         let mut blocks = Vec::new();
         if let Some(specs) = item.extension.as_ref().and_then(|e| e.blocks.as_ref()) {
@@ -226,7 +227,14 @@ impl Context<'_> {
         }
         let image_blocks = blocks.len();
         if let Some(html) = item.content_html.as_deref() {
-            let item_url = self.item_url(item);
+            // An `xml:base` on the content is what its relative URLs mean (XML Base); else
+            // the item's page, else the feed's.
+            let content_base = item
+                .content_base
+                .as_deref()
+                .and_then(|base| safe_url(base, self.link_base))
+                .filter(|base| is_absolute_http(base));
+            let item_url = content_base.or_else(|| self.item_url(item));
             let base = item_url.as_deref().or(self.link_base);
             blocks.extend(html_to_blocks(html, base));
         }

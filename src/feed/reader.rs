@@ -12,13 +12,16 @@ use super::error::FeedError;
 use super::extension::{read_feed_extension, read_item_extension};
 use super::lenient::{Field, List};
 use super::notes::{Notes, Path};
+use super::sniff::Format;
 use super::wire::{
     AttachmentDocument, AuthorValue, FeedDocument, Image, ItemDocument, Keys, RawItems, Tags,
 };
 use crate::plain_text::{clean_line, excerpt};
 use crate::timestamp::Timestamp;
 
-/// Parses a JSON Feed 1.0 or 1.1 document.
+/// Parses a JSON Feed 1.0 or 1.1, RSS 2.0 / 0.9x, RSS 1.0 or Atom 1.0 document, told apart
+/// by content ([`sniff`](super::sniff::sniff)). The bytes are UTF-8 (see
+/// [`charset`](super::charset) for decoding what a feed declares).
 ///
 /// Items without a usable `id` are dropped (see [`Feed::notes`]). An empty `items` array is
 /// a valid, empty feed. It is an error when the bytes are not JSON, when there is no
@@ -56,6 +59,13 @@ pub fn check_feed(bytes: &[u8]) -> Result<Feed, Rejected> {
 
 /// The document; notes go to `notes` (the caller puts them in the feed).
 fn read_document(bytes: &[u8], notes: &mut Notes) -> Result<Feed, FeedError> {
+    match super::sniff::sniff(bytes) {
+        Format::JsonFeed => read_json(bytes, notes),
+        markup => super::xml::read(bytes, &markup, notes),
+    }
+}
+
+fn read_json(bytes: &[u8], notes: &mut Notes) -> Result<Feed, FeedError> {
     // Windows tools write a UTF-8 byte-order mark, which JSON forbids.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let root = match serde_json::from_slice::<Field<FeedDocument>>(bytes) {
@@ -85,6 +95,7 @@ fn read_document(bytes: &[u8], notes: &mut Notes) -> Result<Feed, FeedError> {
     let feed_url = field(root.feed_url, "feed_url");
     let description = field(root.description, "description");
     let language = field(root.language, "language");
+    let icon = field(root.icon, "icon");
     let authors = read_authors(root.authors, root.author, Path::Root, notes);
     let extension = read_feed_extension(root.extension, "$._news_widget", notes);
     Ok(Feed {
@@ -94,6 +105,7 @@ fn read_document(bytes: &[u8], notes: &mut Notes) -> Result<Feed, FeedError> {
         feed_url,
         description,
         language,
+        icon,
         authors,
         items,
         extension,
@@ -230,7 +242,15 @@ fn read_item(entry: &RawValue, index: usize, notes: &mut Notes) -> Result<Item, 
     };
     let id = match item.id.text() {
         Ok(Some(id)) => id,
-        Ok(None) => return Err(Rejection::NoId(index)),
+        // Generators that write `"id": ""` for every item still give each its URL, which is
+        // what readers key such items on.
+        Ok(None) => match &item.url {
+            Field::Value(url) if !url.trim().is_empty() => {
+                notes.note(|| format!("{path} has no \"id\"; its \"url\" is used as its id"));
+                url.trim().to_owned()
+            }
+            _ => return Err(Rejection::NoId(index)),
+        },
         Err(found) => {
             return Err(Rejection::Unusable(format!(
                 "{path}.id is {found}; expected a string"
@@ -270,6 +290,7 @@ fn read_item(entry: &RawValue, index: usize, notes: &mut Notes) -> Result<Item, 
         language,
         attachments,
         extension,
+        content_base: None,
     })
 }
 

@@ -19,6 +19,7 @@ lenient_object! {
         pub feed_url: Field<String>,
         pub description: Field<String>,
         pub language: Field<String>,
+        pub icon: Field<String>,
         pub authors: Field<List<AuthorValue>>,
         pub author: Field<AuthorValue>,
         pub items: Field<RawItems<'de>>,

@@ -246,6 +246,11 @@ fn unreadable(body: &[u8], error: FeedError) -> Failure {
                 .trim_start_matches("not JSON: ")
                 .to_owned(),
         },
+        FeedError::HtmlPage { .. } => Failure::NotJson {
+            html: true,
+            reason: error.to_string(),
+        },
+        FeedError::TooLarge { limit_bytes, .. } => Failure::TooLarge { limit_bytes },
         other => Failure::NotFeed {
             reason: other.to_string(),
         },

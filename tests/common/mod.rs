@@ -30,11 +30,20 @@ pub fn shared_dir() -> PathBuf {
 
 /// Every file in `shared/corpus/<kind>/`, sorted, with its bytes.
 pub fn corpus_files(kind: &str) -> Vec<(String, Vec<u8>)> {
+    corpus_files_ending(kind, "json")
+}
+
+/// Every `.xml` file in `shared/corpus/xml/` (RSS, RDF and Atom as served), sorted.
+pub fn xml_corpus_files() -> Vec<(String, Vec<u8>)> {
+    corpus_files_ending("xml", "xml")
+}
+
+fn corpus_files_ending(kind: &str, extension: &str) -> Vec<(String, Vec<u8>)> {
     let dir = shared_dir().join("corpus").join(kind);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|entry| entry.expect("corpus entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             let bytes = std::fs::read(&path).expect("corpus file");

@@ -171,9 +171,9 @@ const FAULTS = [
   { path: "429-once", state: "ready", headline: headlineAt(1), requests: 2, gap: 1_000 },
   { path: "trickle", state: "ready", headline: headlineAt(1, "Trickled feed"), requests: 1 },
   { path: "truncated", state: "error", message: /broke off before it was complete/, requests: 4 },
-  { path: "html", state: "error", message: /returned a web page \(HTML\), not a JSON Feed/, requests: 1 },
+  { path: "html", state: "error", message: /returned a web page \(HTML\), not a feed/, requests: 1 },
   { path: "invalid-json", state: "error", message: /not valid JSON: .*line 1 column/, requests: 1 },
-  { path: "not-feed", state: "error", message: /not a usable JSON Feed/, requests: 1 },
+  { path: "not-feed", state: "error", message: /not a usable news feed/, requests: 1 },
   { path: "huge", state: "error", message: /larger than 5 MB/, requests: 1, huge: true },
   { path: "huge-length", state: "error", message: /larger than 5 MB/, requests: 1, huge: true },
   // Three attempts of 10 s, 9.x s and the waits between them: the 30 s budget.

@@ -67,6 +67,13 @@ pub async fn check(url: &str, in_flight: &InFlight) -> Option<Outcome> {
                 reason: message.clone(),
             }
         }
+        Some(FeedError::HtmlPage { message }) => Failure::NotJson {
+            html: true,
+            reason: message.clone(),
+        },
+        Some(FeedError::TooLarge { limit_bytes, .. }) => Failure::TooLarge {
+            limit_bytes: *limit_bytes,
+        },
         Some(error) => Failure::NotFeed {
             reason: error.to_string(),
         },
