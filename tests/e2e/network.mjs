@@ -79,7 +79,7 @@ async function staysTrue(what, ms, read, ok) {
  * ends. `prepare` runs in the page before any of its scripts. `problems` collects uncaught
  * exceptions and panics (the widget's own console errors about feeds are expected here).
  */
-async function openPage(browser, t, { prepare, context } = {}) {
+async function openPage(browser, t, { prepare, context, path = "/network.html" } = {}) {
   const ctx = context ?? (await browser.createBrowserContext());
   if (!context) t.after(() => ctx.close().catch(() => {}));
   const page = await ctx.newPage();
@@ -90,7 +90,7 @@ async function openPage(browser, t, { prepare, context } = {}) {
     if (/panicked|unreachable|RuntimeError/.test(text)) problems.push(`console: ${text}`);
   });
   if (prepare) await page.evaluateOnNewDocument(prepare);
-  await page.goto(`${server.origin}/network.html`);
+  await page.goto(`${server.origin}${path}`);
   await page.waitForFunction(() => customElements.get("news-widget") !== undefined, { timeout: DEADLINE_MS });
   return { page, problems, context: ctx };
 }
@@ -253,22 +253,28 @@ for (const name of CHOSEN) {
     });
 
     test("the feed is requested while the wasm downloads, once", { timeout: 60_000 }, async (t) => {
-      const { page, problems } = await openPage(browser, t);
+      // The server holds the wasm back until the feed request has come, so the order is the
+      // loader's, not the loopback's: on 127.0.0.1 the whole wasm can arrive before any
+      // script would have had the chance to ask for the feed (WebKit: 77 ms vs 80 ms).
       const key = id("early");
+      server.hold(key, ".wasm");
+      t.after(() => server.release(key, ".wasm"));
+      const { page, problems } = await openPage(browser, t, { path: `/held/${key}/network.html` });
       const feed = feedUrl("ok", key);
       await addWidget(page, "w", { feed });
+      const held = await waitFor(
+        "the feed requested while the wasm is held at the server",
+        () => ({ feed: server.requests(key).length, waiting: server.waiting(key) }),
+        (s) => s.feed === 1 && s.waiting.some((path) => path.endsWith(".wasm")),
+      );
+      assert.equal(held.waiting.filter((path) => path.endsWith(".wasm")).length, 1, `one wasm download: ${JSON.stringify(held)}`);
+      assert.equal(await page.evaluate(() => document.getElementById("w").getAttribute("state")), "loading", "no widget without its wasm");
+      server.release(key, ".wasm");
       const v = await waitForView(page, "w", "the feed", (v) => v.state === "ready");
       assert.equal(v.headline, headlineAt(1));
-      const timing = await page.evaluate((feed) => {
-        const entries = performance.getEntriesByType("resource");
-        const pick = (ok) => entries.filter((e) => ok(e.name)).map((e) => ({ start: e.startTime, end: e.responseEnd }));
-        return { feed: pick((name) => name === feed), wasm: pick((name) => name.endsWith(".wasm")) };
-      }, feed);
-      assert.equal(timing.wasm.length, 1, `one wasm download: ${JSON.stringify(timing)}`);
-      assert.equal(timing.feed.length, 1, `one feed request seen by the page: ${JSON.stringify(timing)}`);
-      // Before the wasm has finished downloading (let alone compiled and mounted the widget),
-      // the feed request has started: the loader made it, and the widget read its answer.
-      assert.ok(timing.feed[0].start < timing.wasm[0].end, `the feed started before the wasm arrived: ${JSON.stringify(timing)}`);
+      // The widget read the loader's answer: the page saw one request, the server one.
+      const seen = await page.evaluate((feed) => performance.getEntriesByType("resource").filter((e) => e.name === feed).length, feed);
+      assert.equal(seen, 1, "one feed request seen by the page");
       assert.equal(server.requests(key).length, 1, "the widget sent no second request");
       assert.deepEqual(problems, []);
     });
