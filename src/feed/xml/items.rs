@@ -61,11 +61,13 @@ pub(super) fn drop_repeated_ids(
     path: impl Fn(usize) -> String,
     notes: &mut Notes,
 ) {
+    // Borrowed ids: the same `HashSet<&str>` instance as the JSON reader's, no copies.
     let mut seen = HashSet::with_capacity(items.len());
     let keep: Vec<bool> = items
         .iter()
-        .map(|(_, item)| seen.insert(item.id.clone()))
+        .map(|(_, item)| seen.insert(item.id.as_str()))
         .collect();
+    drop(seen);
     let mut keep = keep.into_iter();
     items.retain(|(index, _)| {
         let kept = keep.next().unwrap_or(true);
