@@ -11,9 +11,10 @@ export GECKODRIVER ?= $(CARGO_BIN)/geckodriver
 WASM := --target wasm32-unknown-unknown
 # Brotli bytes a first visit may load: the measured total + 2 %, so the bundle cannot grow
 # unnoticed; lowered as cuts land. 154,360 B after issue 24's first cuts; the RSS/Atom reader
-# (issue 25: quick-xml, the RSS and Atom mappings, TextDecoder) measured +24,399 B, so
-# 178,759 B + 2 %. Bytes are watched, not worshipped (README "Sizes").
-SIZE_BUDGET ?= 182334
+# (issue 25: quick-xml, the RSS and Atom mappings, TextDecoder) measured +24,399 B (178,759 B);
+# issue 24's second round took it to 178,370 B, so 178,370 B + 2 %. Bytes are watched, not
+# worshipped (README "Sizes").
+SIZE_BUDGET ?= 181937
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # The runner's limit is per suite binary (20 s by default); a loaded 2-core CI machine runs the
 # payload suite in Firefox close to that. The tests wait on conditions with their own deadlines.

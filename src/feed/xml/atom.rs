@@ -10,6 +10,7 @@ use super::super::error::FeedError;
 use super::super::notes::Notes;
 use super::items::{
     attachment, base_in, content_id, date, drop_repeated_ids, is_image, link, media_image, present,
+    ItemPath,
 };
 use super::rss::media_description;
 use super::text::text_as_html;
@@ -43,14 +44,14 @@ pub(super) fn read(root: &Element, notes: &mut Notes) -> Result<Feed, FeedError>
         .children_named(ns, "entry")
         .enumerate()
         .map(|(index, entry)| {
-            let path = format!("/feed/entry[{}]", index + 1);
+            let path = entry_path(index);
             (
                 index,
-                read_entry(entry, ns, base.as_deref(), chinese, &path, notes),
+                read_entry(entry, ns, base.as_deref(), chinese, path, notes),
             )
         })
         .collect();
-    drop_repeated_ids(&mut items, |i| format!("/feed/entry[{}]", i + 1), notes);
+    drop_repeated_ids(&mut items, entry_path, notes);
     let links = Links::of(root, ns, base.as_deref());
     Ok(Feed {
         version: Version::Atom,
@@ -78,12 +79,20 @@ pub(super) fn read(root: &Element, notes: &mut Notes) -> Result<Feed, FeedError>
     })
 }
 
+fn entry_path(index: usize) -> ItemPath {
+    ItemPath {
+        parent: "/feed",
+        element: "entry",
+        index,
+    }
+}
+
 fn read_entry(
     entry: &Element,
     ns: Ns,
     feed_base: Option<&str>,
     chinese: bool,
-    path: &str,
+    path: ItemPath,
     notes: &mut Notes,
 ) -> Item {
     let base = base_in(entry, feed_base);

@@ -1,6 +1,7 @@
 //! Rules both mappers share: ids, repeated ids, authors, images, `xml:base`, dates.
 
 use std::collections::HashSet;
+use std::fmt;
 
 use super::super::document::{Attachment, Author, Item};
 use super::super::notes::Notes;
@@ -54,18 +55,36 @@ pub(super) fn content_id(item: &Item) -> String {
     format!("urn:news-widget:item:{hash:016x}")
 }
 
+/// Where an item is, as its notes name it (`/rss/channel/item[3]`): formatted only when a
+/// note is written, so clean feeds (and the widget, which keeps no notes) build no paths.
+#[derive(Clone, Copy)]
+pub(super) struct ItemPath {
+    pub parent: &'static str,
+    pub element: &'static str,
+    /// From 0; the path counts from 1, as XPath does.
+    pub index: usize,
+}
+
+impl fmt::Display for ItemPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}[{}]", self.parent, self.element, self.index + 1)
+    }
+}
+
 /// Ids key the rotating lists, so the first item with each id is kept, as the JSON reader
 /// does. `path(i)` names entry `i` for the note.
 pub(super) fn drop_repeated_ids(
     items: &mut Vec<(usize, Item)>,
-    path: impl Fn(usize) -> String,
+    path: impl Fn(usize) -> ItemPath,
     notes: &mut Notes,
 ) {
+    // Borrowed ids: the same `HashSet<&str>` instance as the JSON reader's, no copies.
     let mut seen = HashSet::with_capacity(items.len());
     let keep: Vec<bool> = items
         .iter()
-        .map(|(_, item)| seen.insert(item.id.clone()))
+        .map(|(_, item)| seen.insert(item.id.as_str()))
         .collect();
+    drop(seen);
     let mut keep = keep.into_iter();
     items.retain(|(index, _)| {
         let kept = keep.next().unwrap_or(true);

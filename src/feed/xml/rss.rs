@@ -11,7 +11,7 @@ use super::super::error::FeedError;
 use super::super::notes::Notes;
 use super::items::{
     attachment, base_in, content_id, date, drop_repeated_ids, is_image, link, media_image, person,
-    present,
+    present, ItemPath,
 };
 use super::tree::{Element, Ns};
 
@@ -50,16 +50,24 @@ pub(super) fn read(root: &Element, kind: Kind, notes: &mut Notes) -> Result<Feed
         .children_named(Ns::Plain, "item")
         .enumerate()
         .map(|(index, element)| {
-            let path = format!("{item_path}/item[{}]", index + 1);
+            let path = ItemPath {
+                parent: item_path,
+                element: "item",
+                index,
+            };
             (
                 index,
-                read_item(element, base.as_deref(), chinese, &path, notes),
+                read_item(element, base.as_deref(), chinese, path, notes),
             )
         })
         .collect();
     drop_repeated_ids(
         &mut items,
-        |i| format!("{item_path}/item[{}]", i + 1),
+        |index| ItemPath {
+            parent: item_path,
+            element: "item",
+            index,
+        },
         notes,
     );
 
@@ -111,7 +119,7 @@ fn read_item(
     element: &Element,
     channel_base: Option<&str>,
     chinese: bool,
-    path: &str,
+    path: ItemPath,
     notes: &mut Notes,
 ) -> Item {
     let base = base_in(element, channel_base);
