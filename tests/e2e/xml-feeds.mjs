@@ -29,7 +29,7 @@ const STRICT_CSP =
 /** The wrong Content-Type each feed is served with (no charset: the document must say). */
 const WRONG_TYPE = {
   "/xml/01-chinanews-scroll-news.xml": "text/html",
-  "/xml/04-ruanyifeng-atom.xml": "application/octet-stream",
+  "/xml/12-daringfireball-atom.xml": "application/octet-stream",
   "/xml/07-kc0011-gb2312.xml": "text/html",
 };
 
@@ -149,8 +149,8 @@ eachBrowser("chinanews' own RSS 2.0, served as text/html: article and headlines,
 });
 
 eachBrowser("an Atom feed, served as application/octet-stream: article and headlines, no CSP or TT violation", async (t, browser) => {
-  const opened = await openFeed(t, browser, "xml/04-ruanyifeng-atom.xml");
-  await showsFeedAsWritten(opened, expectedOf("xml/04-ruanyifeng-atom.xml", "utf-8"));
+  const opened = await openFeed(t, browser, "xml/12-daringfireball-atom.xml");
+  await showsFeedAsWritten(opened, expectedOf("xml/12-daringfireball-atom.xml", "utf-8"));
 });
 
 eachBrowser("a GB2312 feed, served as text/html with no charset: decoded by its declaration, no violation", async (t, browser) => {
