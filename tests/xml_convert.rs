@@ -70,14 +70,21 @@ fn an_rss_source_is_written_as_the_extensions_source() {
     }
     let converted = serde_json::to_vec(&json).expect("serialises");
     let page = read_page(&converted, &ReadOptions::default()).expect("reads");
-    assert_eq!(page.article.expect("article").source.as_deref(), Some("极客公园"));
+    assert_eq!(
+        page.article.expect("article").source.as_deref(),
+        Some("极客公园")
+    );
     // No <source>, no extension: nothing is invented.
     let (_, chinanews) = common::xml_corpus_files()
         .into_iter()
         .find(|(name, _)| name == "01-chinanews-scroll-news.xml")
         .expect("chinanews");
     let json = to_json_feed(&parse_feed(&chinanews).expect("reads"));
-    assert!(json["items"][0].get("_news_widget").is_none(), "{}", json["items"][0]);
+    assert!(
+        json["items"][0].get("_news_widget").is_none(),
+        "{}",
+        json["items"][0]
+    );
     assert!(json.get("_news_widget").is_none());
 }
 
@@ -94,8 +101,14 @@ fn relative_links_are_written_resolved_against_xml_base() {
 <item xml:base="https://other.example/x/"><title>B</title><link>../b.html</link><guid>b</guid></item>
 </channel></rss>"#;
     let json = to_json_feed(&parse_feed(rss).expect("reads"));
-    assert_eq!(json["items"][0]["url"], "https://news.example/china/2025/a.html");
-    assert_eq!(json["items"][0]["image"], "https://news.example/china/img/a.jpg");
+    assert_eq!(
+        json["items"][0]["url"],
+        "https://news.example/china/2025/a.html"
+    );
+    assert_eq!(
+        json["items"][0]["image"],
+        "https://news.example/china/img/a.jpg"
+    );
     assert_eq!(json["items"][1]["url"], "https://other.example/b.html");
 
     let bare = br#"<rss version="2.0"><channel><title>t</title>
