@@ -10,6 +10,7 @@
 //                           (WebDriver BiDi and classic have no CPU or network throttling);
 //                           WebKit needs a display (make bench runs this under xvfb-run -a)
 //   BENCH_PARTS=times,ticks,cycles,feeds   a subset, e.g. while working on one
+//   BENCH_FEEDS=RSS         large-feed cases whose name contains one of these (e.g. the RSS ones)
 //   BENCH_CASES=client-only,pre-rendered   a subset of the pages (the baseline always runs)
 //   BENCH_PROFILES=throttled|unthrottled   one network profile
 //
@@ -52,6 +53,9 @@ const PROFILE_FILTER = process.env.BENCH_PROFILES;
 const TICKS = 10_000;
 const CYCLES = 200;
 const FEED_ITEMS = [1_000, 2_000, 5_000];
+// The same items as RSS 2.0: 2,500 between, so three sizes show whether reading is linear.
+const RSS_ITEMS = [1_000, 2_500, 5_000];
+const FEED_FILTER = process.env.BENCH_FEEDS?.split(",").filter(Boolean);
 
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
 for (const file of FIRST_VISIT) {
@@ -103,6 +107,11 @@ for (const [file, out, element] of [
 const feeds = {};
 for (const items of FEED_ITEMS) feeds[`${items} items`] = { file: `bench-feed-${items}.json`, items, bytes: writeJson(`bench-feed-${items}.json`, manyItemsFeed(items)) };
 feeds["200 kB article"] = { file: "bench-article-200k.json", items: 1, bytes: writeJson("bench-article-200k.json", articleFeed(200 * 1024)) };
+for (const items of RSS_ITEMS) {
+  const file = `bench-rss-${items}.xml`;
+  writeFileSync(join(SITE, file), manyItemsRss(items));
+  feeds[`RSS ${items} items`] = { file, items, bytes: statSync(join(SITE, file)).size };
+}
 precompress(SITE);
 
 function writeJson(name, value) {
@@ -131,6 +140,34 @@ function manyItemsFeed(count) {
     items.push(item);
   }
   return { version: "https://jsonfeed.org/version/1.1", title: "Bench &amp; Co", language: "zh-CN", items };
+}
+
+/** `manyItemsFeed`'s items as RSS 2.0, as CMSs write it: the body escaped in `description`
+ * and again in CDATA in `content:encoded`, RFC 822 dates, `dc:creator`, relative links,
+ * every tenth item untitled. Served as application/octet-stream (the bench server's type
+ * for .xml): the widget tells the format by content. */
+function manyItemsRss(count) {
+  const escape = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    const day = (i % 28) + 1;
+    const body =
+      `<p>第${i}条：浙江丽水探路山区发展&ldquo;新赛道&rdquo;，<a href="/x/${i}">详情</a>。</p>` +
+      `<p>Paragraph two with <b>bold</b> &amp; <i>italic</i> text.</p><script>track(${i})</script>`;
+    const title = i % 10 !== 0 ? `<title>Headline ${i}: Don&amp;#8217;t panic &amp;amp; carry on</title>` : "";
+    items.push(
+      `<item>${title}<link>/articles/${i}.html</link><guid isPermaLink="false">https://news.example/${i}</guid>` +
+        `<pubDate>${days[(day + 5) % 7]}, ${String(day).padStart(2, "0")} Mar 2025 13:20:05 +0800</pubDate>` +
+        `<dc:creator>中国新闻网</dc:creator><category>浙江</category><category>丽水</category>` +
+        `<description>${escape(body)}</description><content:encoded><![CDATA[${body}]]></content:encoded></item>`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench &amp;amp; Co</title><link>https://news.example/</link>` +
+    `<language>zh-CN</language>\n${items.join("\n")}\n</channel></rss>\n`
+  );
 }
 
 /** One item whose `content_html` is about `size` bytes of mixed markup (no images: a
@@ -441,8 +478,8 @@ async function mountCycles() {
 
 // ---- 4. large feeds in the browser ---------------------------------------------------------
 
-async function largeFeeds() {
-  const browser = await launch("chromium");
+async function largeFeeds(browserName) {
+  const browser = await launch(browserName);
   try {
     const { page, problems, close } = await openBenchPage(browser, "/bench-parse.html");
     await page.waitForFunction(() => customElements.get("news-widget"), { timeout: 20_000 });
@@ -495,7 +532,7 @@ async function largeFeeds() {
     const cases = [
       ...Object.entries(feeds).map(([name, f]) => ({ name, ...f })),
       { name: "5000 items, max-headlines 20", ...feeds["5000 items"], maxHeadlines: 20 },
-    ];
+    ].filter((c) => !FEED_FILTER || FEED_FILTER.some((part) => c.name.includes(part)));
     for (const c of cases) {
       const runs = [];
       // Run 0 is reported apart: the first large feed also grows the wasm memory, which the
@@ -523,11 +560,15 @@ async function largeFeeds() {
       });
     }
     await close();
-    const cost = (n) => rows.find((r) => r.case === `${n} items`)?.response_end_to_ready_ms?.median;
+    const cost = (name) => rows.find((r) => r.case === name)?.response_end_to_ready_ms?.median;
+    const ratio = (a, b) => (cost(a) && cost(b) ? +(cost(a) / cost(b)).toFixed(2) : null);
     return {
+      browser: browserName,
       rows,
-      ratio_5000_vs_1000: +(cost(5000) / cost(1000)).toFixed(2),
-      ratio_2000_vs_1000: +(cost(2000) / cost(1000)).toFixed(2),
+      ratio_5000_vs_1000: ratio("5000 items", "1000 items"),
+      ratio_2000_vs_1000: ratio("2000 items", "1000 items"),
+      rss_ratio_5000_vs_1000: ratio("RSS 5000 items", "RSS 1000 items"),
+      rss_ratio_2500_vs_1000: ratio("RSS 2500 items", "RSS 1000 items"),
       problems,
     };
   } finally {
@@ -551,7 +592,18 @@ try {
   }
   if (PARTS.has("ticks")) report.rotation = await rotationTicks();
   if (PARTS.has("cycles")) report.mount_cycles = await mountCycles();
-  if (PARTS.has("feeds")) report.large_feeds = await largeFeeds();
+  if (PARTS.has("feeds")) {
+    // Every engine of BENCH_BROWSERS: WebKit's reading time is the one partners ask about.
+    report.large_feeds = [];
+    for (const name of BROWSERS) {
+      try {
+        report.large_feeds.push(await largeFeeds(name));
+      } catch (error) {
+        report[`large_feeds_${name}_error`] = String(error?.message ?? error);
+        console.error(`bench: large feeds in ${name} failed: ${error?.message ?? error}`);
+      }
+    }
+  }
 } finally {
   server.close();
 }
@@ -608,9 +660,8 @@ if (report.mount_cycles) {
     `widget timers pending after the last unmount: ${m.widget_timers_pending_after_unmount}, callbacks in the next 7 s: ${m.timer_callbacks_after_unmount}`);
 }
 
-if (report.large_feeds) {
-  const f = report.large_feeds;
-  console.log(`\nlarge feeds in the browser (Chromium, 1x CPU): feed response end → ready (read + parse + normalise + first render), ms, median [min–max] of ${RUNS} after a first run (its own column)`);
+for (const f of report.large_feeds ?? []) {
+  console.log(`\nlarge feeds in the browser (${f.browser}, 1x CPU): feed response end → ready (read + parse + normalise + first render), ms, median [min–max] of ${RUNS} after a first run (its own column)`);
   console.log(`${"case".padEnd(30)} ${"bytes".padStart(10)} ${"<li>".padStart(6)} ${"response → ready".padStart(20)} ${"µs/item".padStart(8)} ${"mount → ready".padStart(20)} ${"1st run".padStart(8)} ${"→ complete".padStart(20)} ${"longest".padStart(8)}`);
   for (const r of f.rows) {
     console.log(
@@ -621,9 +672,10 @@ if (report.large_feeds) {
   }
   console.log("  → complete: from the response's end to the last change of the widget's DOM (a long body arrives a screenful first); longest: the longest task (ms) from mount to complete, median");
   console.log(`  cost(2000)/cost(1000) = ${f.ratio_2000_vs_1000} (2.00 is linear), cost(5000)/cost(1000) = ${f.ratio_5000_vs_1000} (5.00 is linear)`);
+  console.log(`  RSS: cost(2500)/cost(1000) = ${f.rss_ratio_2500_vs_1000} (2.50 is linear), cost(5000)/cost(1000) = ${f.rss_ratio_5000_vs_1000} (5.00 is linear)`);
 }
 
-const problems = [report.rotation, report.mount_cycles, report.large_feeds].flatMap((part) => part?.problems ?? []);
+const problems = [report.rotation, report.mount_cycles, ...(report.large_feeds ?? [])].flatMap((part) => part?.problems ?? []);
 if (problems.length) console.log(`\nconsole errors or uncaught exceptions: ${problems.slice(0, 5).join(" | ")}`);
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "report.json"), JSON.stringify(report, null, 2));

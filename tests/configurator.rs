@@ -3,11 +3,14 @@
 //! writes, the snippet, the iframe variant, the pre-render command, the CSP lines, and the
 //! validator report it shares with `newsctl validate`.
 
+mod common;
+
 use news_widget::configurator::{
     csp_lines, directory_of, element, iframe, image_urls, origin, prerender_command, shell_word,
-    snippet, Options,
+    snippet, Options, Text,
 };
-use news_widget::feed::lint::report;
+use news_widget::feed::charset;
+use news_widget::feed::lint::{report, FormatFound};
 use news_widget::feed::ReadOptions;
 use news_widget::i18n::Lang;
 use news_widget::network::failure::Failure;
@@ -372,4 +375,70 @@ fn fetch_advice_names_what_the_server_must_send() {
     assert!(Failure::Http { status: 404 }
         .message(Lang::En, FEED)
         .contains("HTTP 404"));
+}
+
+#[test]
+fn the_report_names_the_format_found_and_its_items_for_every_corpus_feed() {
+    // The corpus notes (SOURCES.tsv) say each file's format and item count, independently
+    // of the reader.
+    let sources = std::fs::read_to_string(common::shared_dir().join("corpus/xml/SOURCES.tsv"))
+        .expect("SOURCES.tsv");
+    let notes: Vec<(&str, &str, usize)> = sources
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            (fields[0], fields[1], fields[7].parse().expect("items"))
+        })
+        .collect();
+    let files = common::xml_corpus_files();
+    assert_eq!(notes.len(), files.len(), "SOURCES.tsv notes every file");
+    for ((name, raw), (noted, format, items)) in files.iter().zip(&notes) {
+        assert_eq!(name, noted);
+        let expected = match *format {
+            "rss2" => "RSS 2.0",
+            "rdf" => "RSS 1.0 (RDF)",
+            "atom" => "Atom 1.0",
+            other => panic!("{name}: format {other}"),
+        };
+        let found = report(&charset::decode(raw, None), &ReadOptions::default()).format;
+        assert_eq!(
+            found,
+            Some(FormatFound {
+                name: expected.to_owned(),
+                items: *items,
+            }),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_format_found_is_worded_in_the_pages_language() {
+    let chinanews = common::xml_corpus_files()
+        .into_iter()
+        .find(|(name, _)| name == "01-chinanews-scroll-news.xml")
+        .expect("chinanews' RSS");
+    let found = report(&chinanews.1, &ReadOptions::default())
+        .format
+        .expect("a format");
+    assert_eq!(found.to_string(), "RSS 2.0 · 30 items");
+    assert_eq!(
+        Text::of(Lang::En).format_found(&found),
+        "RSS 2.0 · 30 items"
+    );
+    assert_eq!(Text::of(Lang::ZhCn).format_found(&found), "RSS 2.0 · 30 条");
+    let json = report(&common::default_feed_bytes(), &ReadOptions::default()).format;
+    assert_eq!(
+        json.map(|f| f.to_string()).as_deref(),
+        Some("JSON Feed 1.1 · 21 items")
+    );
+    let one = FormatFound {
+        name: "Atom 1.0".to_owned(),
+        items: 1,
+    };
+    assert_eq!(Text::of(Lang::En).format_found(&one), "Atom 1.0 · 1 item");
+    // A feed the widget cannot show names no format: its error says what it found.
+    let broken = report(b"<urlset/>", &ReadOptions::default());
+    assert_eq!(broken.format, None);
 }

@@ -123,6 +123,9 @@ mod host {
                 }
                 (None, summary) => {
                     println!("{name}: ok: {}", summary.as_deref().unwrap_or_default());
+                    if let Some(format) = &found.format {
+                        println!("{name}: format: {format}");
+                    }
                     for warning in &found.warnings {
                         println!("{name}: warning: {warning}");
                     }

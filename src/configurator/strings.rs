@@ -2,6 +2,7 @@
 //! partner whose feed cannot be fetched. The validator's findings are not translated: they
 //! are `newsctl validate`'s messages, word for word, so a partner can search for them.
 
+use crate::feed::lint::FormatFound;
 use crate::i18n::Lang;
 use crate::network::failure::Failure;
 
@@ -24,6 +25,10 @@ pub struct Text {
     pub warnings: &'static str,
     pub skipped: &'static str,
     pub summary: &'static str,
+    pub format: &'static str,
+    /// After the item count: one item, several items.
+    pub item_one: &'static str,
+    pub item_many: &'static str,
     pub fetch_failed: &'static str,
     pub options_heading: &'static str,
     pub article: &'static str,
@@ -74,6 +79,16 @@ impl Text {
             Lang::En => &EN,
         }
     }
+
+    /// What the reader found, worded for the page: `RSS 2.0 · 20 items`, `RSS 2.0 · 20 条`.
+    pub fn format_found(&self, found: &FormatFound) -> String {
+        let unit = if found.items == 1 {
+            self.item_one
+        } else {
+            self.item_many
+        };
+        format!("{} · {} {unit}", found.name, found.items)
+    }
 }
 
 static EN: Text = Text {
@@ -93,6 +108,9 @@ static EN: Text = Text {
     warnings: "Warnings (the widget shows the feed, but look at these)",
     skipped: "items skipped",
     summary: "The widget will show",
+    format: "Format found",
+    item_one: "item",
+    item_many: "items",
     fetch_failed: "The feed could not be loaded",
     options_heading: "2. Options",
     article: "Article (item id)",
@@ -153,6 +171,9 @@ static ZH_CN: Text = Text {
     warnings: "警告(组件可以显示,但请检查这些问题)",
     skipped: "条目被跳过",
     summary: "组件将显示",
+    format: "识别的格式",
+    item_one: "条",
+    item_many: "条",
     fetch_failed: "无法加载订阅源",
     options_heading: "2. 选项",
     article: "正文(条目 id)",

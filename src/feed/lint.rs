@@ -13,6 +13,7 @@
 
 use serde_json::{Map, Value};
 
+use super::document::Version;
 use super::{check_feed, normalise, FeedError, ReadOptions};
 use crate::url_policy::safe_url;
 use crate::view_model::Page;
@@ -24,6 +25,9 @@ pub struct Report {
     pub page: Option<Page>,
     /// `article "…" (N blocks), S section(s), H headline(s)`, when it can.
     pub summary: Option<String>,
+    /// The format the reader found and how many items it kept, when it can show the feed:
+    /// a partner who pasted an RSS URL sees it was read as RSS, not guessed at.
+    pub format: Option<FormatFound>,
     /// Why the widget cannot show the feed at all.
     pub error: Option<FeedError>,
     /// With `error`: every item the reader gave up on, and why.
@@ -39,6 +43,7 @@ pub fn report(bytes: &[u8], options: &ReadOptions) -> Report {
         Err(rejected) => Report {
             page: None,
             summary: None,
+            format: None,
             error: Some(rejected.error),
             errors: rejected.notes,
             warnings: Vec::new(),
@@ -53,16 +58,52 @@ pub fn report(bytes: &[u8], options: &ReadOptions) -> Report {
                 "article {article}, {} section(s), {headlines} headline(s)",
                 page.sections.len()
             );
+            let format = FormatFound {
+                name: format_name(&feed.version),
+                items: feed.items.len(),
+            };
             let mut warnings = feed.notes;
             warnings.extend(lint(bytes));
             Report {
                 page: Some(page),
                 summary: Some(summary),
+                format: Some(format),
                 error: None,
                 errors: Vec::new(),
                 warnings,
             }
         }
+    }
+}
+
+/// What [`Report::format`] says: `RSS 2.0 · 20 items` (its `Display`, for newsctl; the
+/// configurator words the count in its own language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatFound {
+    /// `RSS 2.0`, `RSS 1.0 (RDF)`, `Atom 1.0`, `JSON Feed 1.1`, …
+    pub name: String,
+    /// Items the reader kept (before any `max-headlines` cap).
+    pub items: usize,
+}
+
+impl std::fmt::Display for FormatFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = if self.items == 1 { "item" } else { "items" };
+        write!(f, "{} · {} {unit}", self.name, self.items)
+    }
+}
+
+/// The format as partners and their CMS name it. JSON Feed without a version it knows is
+/// still read as JSON Feed, so it is named that, without a number.
+fn format_name(version: &Version) -> String {
+    match version {
+        Version::Rss(number) if number.trim().is_empty() => "RSS".to_owned(),
+        Version::Rss(number) => format!("RSS {}", number.trim()),
+        Version::Rdf => "RSS 1.0 (RDF)".to_owned(),
+        Version::Atom => "Atom 1.0".to_owned(),
+        Version::V1 => "JSON Feed 1.0".to_owned(),
+        Version::V1_1 => "JSON Feed 1.1".to_owned(),
+        Version::Other(_) | Version::Missing => "JSON Feed".to_owned(),
     }
 }
 

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod model_markup;
+pub mod xml_scan;
 
 use std::path::PathBuf;
 

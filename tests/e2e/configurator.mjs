@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, openPage, waitInPage, waitUntil, BROWSERS } from "./browser.mjs";
 import { serve } from "./serve.mjs";
+import { sharedDir } from "./payloads.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -40,8 +41,10 @@ before(async () => {
   for (const file of ["configurator.html", "configurator.js", "configurator.css", "configurator-app.js", "configurator-app_bg.wasm", "news-widget.js"]) {
     if (!existsSync(join(DIST, file))) throw new Error(`dist/ lacks ${file}: build the bundle first (make dist)`);
   }
-  site = await serve([DIST, PAGES], (path, url) => ({
+  // The corpus's RSS as its publisher's server might send it: with a type that says HTML.
+  site = await serve([DIST, PAGES, join(sharedDir(), "corpus")], (path, url) => ({
     "access-control-allow-origin": "*",
+    ...(path.startsWith("/xml/") && { "content-type": "text/html" }),
     // The accessibility audit injects axe-core, which the strict policy refuses.
     ...(path === "/configurator.html" && !url.searchParams.has("e2e-audit") && { "content-security-policy": configuratorCsp() }),
   }));
@@ -156,10 +159,26 @@ eachBrowser("the default feed: the preview is ready and the validator has no fin
   assert.ok(await hasElement(page, "#no-findings"), `no findings; saw ${await text(page, "#findings")}`);
   assert.ok(!(await hasElement(page, "#errors")) && !(await hasElement(page, "#warnings")) && !(await hasElement(page, "#fetch-message")));
   assert.match(await text(page, "#summary"), /article "向新而行 浙江丽水探路山区发展“新赛道”" \(24 blocks\), 2 section\(s\), 20 headline\(s\)/);
+  assert.match(await text(page, "#format"), /: JSON Feed 1\.1 · 21 (items|条)$/);
   // The outputs start from the defaults: only the feed attribute.
   assert.match(await output(page, "snippet"), new RegExp(`<news-widget feed="${site.origin}/feed.json"></news-widget>$`));
   assert.deepEqual(problems, [], "console errors or uncaught exceptions under the strict CSP");
   assert.deepEqual(outside, []);
+});
+
+eachBrowser("chinanews' RSS served as text/html: the report names the format it found", async (t, name, open) => {
+  const { page, problems } = await openConfigurator(open);
+  await enterFeed(page, "xml/01-chinanews-scroll-news.xml");
+  await waitInPage(
+    page,
+    "the format found",
+    () => /RSS 2\.0 · 30 (items|条)$/.test(document.querySelector("#format")?.textContent ?? ""),
+    undefined,
+    () => document.querySelector("#findings")?.textContent,
+  );
+  assert.match(await text(page, "#summary"), /article "英媒称霍尔木兹海峡航运再次停滞" \(1 blocks\), 1 section\(s\), 29 headline\(s\)/);
+  await waitForPreview(page, "ready");
+  assert.deepEqual(problems, [], "console errors or uncaught exceptions under the strict CSP");
 });
 
 eachBrowser("a corpus edge feed shows newsctl's findings with their JSON paths", async (t, name, open) => {

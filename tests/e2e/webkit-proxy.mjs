@@ -119,7 +119,7 @@ export async function startProxy({ onRequest, initScripts = () => [], onResponse
     });
     if (decision) {
       const content = Buffer.isBuffer(decision.body) ? decision.body : Buffer.from(String(decision.body));
-      const isHtml = /text\/html/i.test(decision.headers["content-type"] ?? "");
+      const isHtml = /text\/html/i.test(decision.headers["content-type"] ?? "") && isDocument(req);
       const sent = isHtml ? Buffer.from(withProbe(content.toString())) : content;
       res.writeHead(decision.status, { ...decision.headers, "content-length": sent.length });
       onResponse(url.href, decision.status, decision.headers);
@@ -173,6 +173,18 @@ function readBody(req) {
   });
 }
 
+/**
+ * Whether `req` loads a document (a page or a frame), which gets the probe. A feed that a
+ * server mislabels text/html, fetched by the widget, must reach it byte for byte: the probe
+ * tag before its XML declaration would make it an HTML page, and re-encoding it as UTF-8
+ * would ruin a GB2312 body.
+ */
+function isDocument(req) {
+  const dest = req.headers["sec-fetch-dest"];
+  if (dest) return ["document", "iframe", "frame"].includes(dest);
+  return /text\/html/i.test(req.headers.accept ?? "");
+}
+
 /** Forwards to the test server; HTML is buffered to add the probe, everything else streams. */
 function forward(req, res, url, body, onResponse) {
   const headers = { ...req.headers };
@@ -181,7 +193,8 @@ function forward(req, res, url, body, onResponse) {
     { host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method, headers },
     (response) => {
       onResponse(url.href, response.statusCode, response.headers);
-      const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "") && req.method === "GET" && !response.headers["content-encoding"];
+      const isHtml =
+        /text\/html/i.test(response.headers["content-type"] ?? "") && req.method === "GET" && !response.headers["content-encoding"] && isDocument(req);
       // A response the server cuts off (a truncated body, a reset) is cut off for the browser
       // too, not left open.
       response.on("aborted", () => res.destroy());

@@ -383,6 +383,9 @@ fn report_view(report: &Report, text: &Text) -> Html {
     errors.extend(report.errors.iter().cloned());
     html! {
         <>
+        if let Some(format) = &report.format {
+            <p id="format">{ text.format }{ ": " }{ text.format_found(format) }</p>
+        }
         if let Some(summary) = &report.summary {
             <p id="summary">{ text.summary }{ ": " }{ summary }</p>
         }

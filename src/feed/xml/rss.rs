@@ -6,7 +6,7 @@
 //! when present, with `description` as the summary; a missing or empty `guid` falls back to
 //! the link, then `rdf:about`, then a hash of the item's text.
 
-use super::super::document::{Author, Feed, Item, Version};
+use super::super::document::{Author, Feed, Item, ItemExtension, Version};
 use super::super::error::FeedError;
 use super::super::notes::Notes;
 use super::items::{
@@ -220,6 +220,14 @@ fn read_item(
         }
     }
     let image = media_image(element, base).or(image);
+    // RSS 2.0's <source> names the publication an item comes from, which is what the
+    // widget's source line says (and what `newsctl convert` writes as `_news_widget.source`).
+    let extension = plain("source")
+        .and_then(Element::trimmed)
+        .map(|source| ItemExtension {
+            source: Some(source),
+            blocks: None,
+        });
 
     let mut item = Item {
         id: String::new(),
@@ -235,6 +243,7 @@ fn read_item(
         tags,
         attachments,
         content_base,
+        extension,
         ..Item::default()
     };
     item.id = guid

@@ -155,7 +155,7 @@ pub(super) fn parse(text: &str) -> Result<Document, FeedError> {
                     continue;
                 };
                 match resolve_reference(&name) {
-                    Some(text) => push_to(parent, &text),
+                    Some(c) => push_to(parent, c.encode_utf8(&mut [0; 4])),
                     None if declared_entities.iter().any(|e| *e == name) => {}
                     None => parent.children.push(Node::Ref(name.into_owned())),
                 }
@@ -220,12 +220,18 @@ fn push_to(parent: &mut Element, text: &str) {
     }
 }
 
-fn normalise_eols(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+/// Copies only when there is a carriage return: a CDATA body is most of a feed's bytes.
+fn normalise_eols(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
 }
 
-/// The five predefined entities and character references; `None` for any other name.
-fn resolve_reference(name: &str) -> Option<String> {
+/// The five predefined entities and character references; `None` for any other name. A
+/// char, not a string: an escaped HTML body is mostly references, one event each.
+fn resolve_reference(name: &str) -> Option<char> {
     let c = match name {
         "lt" => '<',
         "gt" => '>',
@@ -244,7 +250,7 @@ fn resolve_reference(name: &str) -> Option<String> {
                 .unwrap_or('\u{FFFD}')
         }
     };
-    Some(c.to_string())
+    Some(c)
 }
 
 /// An attribute value as XML reads it: references decoded (others kept as written), tabs
@@ -267,8 +273,8 @@ fn attribute_value(raw: &str) -> String {
             .filter(|&end| end <= 32)
             .and_then(|end| Some((resolve_reference(&rest[1..=end])?, end + 2)));
         match decoded {
-            Some((text, length)) => {
-                out.push_str(&text);
+            Some((c, length)) => {
+                out.push(c);
                 rest = &rest[length..];
             }
             None => {
