@@ -74,13 +74,14 @@ webkit-test:
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 # End-to-end: the release bundle in headless Chromium, Firefox and WebKit (embedding, CSP, iframe,
-# axe audit; many widgets and long sessions; crash isolation; a misbehaving feed server;
-# pre-rendered widgets from `newsctl render`; RSS, Atom and GB2312 feeds under strict CSP; the
-# partner configurator).
+# axe audit; many widgets and long sessions; crash isolation; no inherited host style reaching
+# in; a misbehaving feed server; pre-rendered widgets from `newsctl render`; RSS, Atom and
+# GB2312 feeds under strict CSP; the partner configurator).
 e2e: dist dist-crash
 	$(XVFB) node tests/e2e/run.mjs
 	$(XVFB) node --test tests/e2e/many-widgets.mjs
 	$(XVFB) node --test tests/e2e/crash-isolation.mjs
+	$(XVFB) node --test tests/e2e/inheritance.mjs
 	$(XVFB) node --test --test-reporter=spec tests/e2e/network.mjs
 	$(XVFB) node --test tests/e2e/xml-feeds.mjs
 	cargo build --offline --quiet --bin newsctl
@@ -91,7 +92,7 @@ e2e: dist dist-crash
 # a WebKit-only failure.
 e2e-webkit: dist dist-crash
 	cargo build --offline --quiet --bin newsctl
-	for suite in run.mjs many-widgets.mjs crash-isolation.mjs network.mjs xml-feeds.mjs prerender.mjs configurator.mjs; do \
+	for suite in run.mjs many-widgets.mjs crash-isolation.mjs inheritance.mjs network.mjs xml-feeds.mjs prerender.mjs configurator.mjs; do \
 	  E2E_BROWSERS=webkit $(XVFB) node --test tests/e2e/$$suite || exit 1; done
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.

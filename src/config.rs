@@ -95,6 +95,9 @@ pub struct Config {
     pub interval_ms: u32,
     /// UI language chosen by the partner; `None` follows the feed (see [`Config::language`]).
     pub lang: Option<Lang>,
+    /// The host page's `<html lang>`, when the widget speaks it: read by the shell, not an
+    /// attribute of the element.
+    pub page_lang: Option<Lang>,
     pub theme: Theme,
     /// Most headlines shown per sidebar section (1 to 100); `None` shows up to [`crate::feed::DEFAULT_MAX_HEADLINES`].
     pub max_headlines: Option<usize>,
@@ -118,6 +121,7 @@ impl Default for Config {
             article: None,
             interval_ms: 6_000,
             lang: None,
+            page_lang: None,
             theme: Theme::Auto,
             max_headlines: Some(DEFAULT_MAX_HEADLINES),
             target: LinkTarget::SameTab,
@@ -253,7 +257,7 @@ impl Config {
         let (expected, fallback) = match name {
             "interval" => ("seconds between 2 and 600", "6"),
             "lang" => (
-                "zh, zh-CN, en, en-US or another zh-*/en-* tag",
+                "a tag of zh-Hans, zh-Hant, en, ja, ko or ar (zh-CN, zh-HK, en-GB, ja-JP …)",
                 "the feed's language",
             ),
             "theme" => ("light, dark or auto", "auto"),
@@ -270,10 +274,15 @@ impl Config {
         })
     }
 
-    /// The UI language: the `lang` attribute if given, else the feed's, else zh-CN.
-    pub fn language(&self, feed_language: Option<&str>) -> Lang {
+    /// The UI language: the `lang` attribute if given, else the feed's `language`, else the
+    /// host page's, else the one `content_language` (read from the script) names, else
+    /// zh-CN.
+    pub fn language(&self, feed_language: Option<&str>, content_language: Option<&str>) -> Lang {
         self.lang
-            .unwrap_or_else(|| Lang::resolve(None, feed_language))
+            .or_else(|| feed_language.and_then(Lang::parse))
+            .or(self.page_lang)
+            .or_else(|| content_language.and_then(Lang::parse))
+            .unwrap_or_default()
     }
 }
 

@@ -46,7 +46,7 @@ pub fn mount(
         .filter_map(|name| name.as_string())
         .filter_map(|name| host.get_attribute(&name).map(|value| (name, value)))
         .collect();
-    let (config, warnings) =
+    let (mut config, warnings) =
         Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     for warning in warnings {
         web_sys::console::warn_1(&warning.to_string().into());
@@ -54,6 +54,10 @@ pub fn mount(
     let document = host
         .owner_document()
         .ok_or("news-widget: element has no document")?;
+    config.page_lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| crate::i18n::Lang::parse(&tag));
     let container = document.create_element("div")?;
     let takeover = Rc::new(Takeover::new(&root, &container)?);
     root.append_child(&container)?;

@@ -223,6 +223,7 @@ fn busy_configuration_sets_every_field() {
             article: Some("a1".into()),
             interval_ms: 9_000,
             lang: Some(Lang::En),
+            page_lang: None,
             theme: Theme::Dark,
             max_headlines: Some(3),
             target: LinkTarget::NewTab,
@@ -243,6 +244,7 @@ fn missing_attributes_give_the_defaults() {
             article: None,
             interval_ms: 6_000,
             lang: None,
+            page_lang: None,
             theme: Theme::Auto,
             max_headlines: Some(100),
             target: LinkTarget::SameTab,
@@ -257,7 +259,7 @@ fn warning_message_names_attribute_value_and_what_is_accepted() {
     #[rustfmt::skip]
     let table = [
         ("interval", "0.5", r#"news-widget: ignoring interval="0.5": expected seconds between 2 and 600; using 6"#),
-        ("lang", "fr", r#"news-widget: ignoring lang="fr": expected zh, zh-CN, en, en-US or another zh-*/en-* tag; using the feed's language"#),
+        ("lang", "fr", r#"news-widget: ignoring lang="fr": expected a tag of zh-Hans, zh-Hant, en, ja, ko or ar (zh-CN, zh-HK, en-GB, ja-JP …); using the feed's language"#),
         ("theme", "blue", r#"news-widget: ignoring theme="blue": expected light, dark or auto; using auto"#),
         ("max-headlines", "0", r#"news-widget: ignoring max-headlines="0": expected a whole number from 1 to 100; using 100 headlines"#),
         ("TARGET", "_top", r#"news-widget: ignoring target="_top": expected _self or _blank; using _self"#),
@@ -349,10 +351,10 @@ fn language_follows_the_attribute_then_the_feed() {
         lang: Some(Lang::En),
         ..defaults()
     };
-    assert_eq!(configured.language(Some("zh-CN")), Lang::En);
-    assert_eq!(defaults().language(Some("en-US")), Lang::En);
-    assert_eq!(defaults().language(Some("de")), Lang::ZhCn);
-    assert_eq!(defaults().language(None), Lang::ZhCn);
+    assert_eq!(configured.language(Some("zh-CN"), None), Lang::En);
+    assert_eq!(defaults().language(Some("en-US"), None), Lang::En);
+    assert_eq!(defaults().language(Some("de"), None), Lang::ZhCn);
+    assert_eq!(defaults().language(None, None), Lang::ZhCn);
 }
 
 #[test]

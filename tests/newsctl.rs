@@ -281,7 +281,9 @@ fn render_prints_the_element_with_its_attributes_and_stylesheet() {
         run.stdout.contains("nw-theme-dark"),
         "theme reaches the markup"
     );
-    assert!(run.stdout.contains(" lang=\"en\" part=\"root\""));
+    assert!(run
+        .stdout
+        .contains(" lang=\"en\" dir=\"ltr\" part=\"root\""));
 }
 
 #[test]
@@ -306,7 +308,8 @@ fn render_can_inline_the_stylesheet_and_prints_its_csp_hash() {
     let inlined = &run.stdout[opening.len()..];
     assert!(
         inlined.starts_with(
-            &(css.clone() + "</style><div lang=\"zh-CN\" part=\"root\" class=\"nw-root")
+            &(css.clone()
+                + "</style><div lang=\"zh-CN\" dir=\"ltr\" part=\"root\" class=\"nw-root")
         ),
         "the file's exact text, then the widget"
     );

@@ -177,10 +177,15 @@ fn attributes_choose_the_language_article_and_headline_count() {
         &bytes,
         &[("feed", "f.json"), ("lang", "en"), ("max-headlines", "2")],
     );
-    assert!(english.contains("lang=\"en\" part=\"root\""));
+    assert!(english.contains("lang=\"en\" dir=\"ltr\" part=\"root\""));
     assert!(
-        english.contains(">Source: 中国新闻网<"),
-        "English UI strings"
+        english
+            .contains("part=\"meta\" lang=\"en\" dir=\"ltr\" class=\"nw-meta\"><span>Published "),
+        "English UI strings, marked as such inside the Chinese article"
+    );
+    assert!(
+        english.contains(">Source: <bdi>中国新闻网</bdi><"),
+        "the source isolated from the label around it"
     );
     let nodes = text_nodes(&english);
     assert!(nodes.contains(&"焦点访谈·足迹丨思路更新 市场广阔".to_owned()));
@@ -269,7 +274,7 @@ fn an_inline_stylesheet_is_hashed_for_csp_and_cannot_end_its_element() {
     .html;
     assert!(html.starts_with(
         "<news-widget feed=\"feed.json\"><template shadowrootmode=\"open\">\
-         <style>.nw-root { color: red }</style><div lang=\"zh-CN\" part=\"root\" class=\"nw-root"
+         <style>.nw-root { color: red }</style><div lang=\"zh-CN\" dir=\"ltr\" part=\"root\" class=\"nw-root"
     ));
     assert!(!html.contains("<link"));
 }
@@ -325,5 +330,69 @@ fn an_empty_feed_prerenders_the_empty_state_and_a_broken_one_is_an_error() {
     assert_eq!(
         error.to_string(),
         "$.items is a number; expected an array of items"
+    );
+}
+
+/// The widget's words for each UI language in the pre-rendered default feed: labels,
+/// accessible names, roledescriptions, the date, the root's `lang` and `dir`.
+#[test]
+fn every_ui_language_prerenders_its_own_words() {
+    let bytes = common::default_feed_bytes();
+    #[rustfmt::skip]
+    let table: &[(&str, &str, &[&str])] = &[
+        ("zh-CN", "lang=\"zh-CN\" dir=\"ltr\" part=\"root\"", &[">暂停轮播<", "aria-label=\"更多新闻\"", "aria-roledescription=\"轮播\"", ">时间:<time", ">2025-03-19 13:20:05<", ">来源:中国新闻网<"]),
+        ("zh-HK", "lang=\"zh-Hant\" dir=\"ltr\" part=\"root\"", &[">暫停輪播<", "aria-label=\"更多新聞\"", "aria-roledescription=\"投影片\"", ">時間:<time", ">2025年3月19日 13:20<", "來源:<bdi>中国新闻网</bdi>", "aria-label=\"上一組\""]),
+        ("zh-Hant-TW", "lang=\"zh-Hant\" dir=\"ltr\" part=\"root\"", &[">暫停輪播<"]),
+        ("en-GB", "lang=\"en\" dir=\"ltr\" part=\"root\"", &[">Stop rotating headlines<", "aria-label=\"More news\"", "aria-roledescription=\"carousel\""]),
+        ("ja-JP", "lang=\"ja\" dir=\"ltr\" part=\"root\"", &[">見出しの自動切り替えを停止<", "aria-label=\"その他のニュース\"", ">配信日時：<time", ">2025年3月19日 13:20<", "aria-label=\"前の見出し\""]),
+        ("ko", "lang=\"ko\" dir=\"ltr\" part=\"root\"", &[">헤드라인 자동 넘김 중지<", "aria-label=\"뉴스 더 보기\"", ">2025.03.19 13:20<", "aria-roledescription=\"슬라이드\""]),
+        ("ar", "lang=\"ar\" dir=\"rtl\" part=\"root\"", &[">إيقاف تدوير العناوين<", "aria-label=\"مزيد من الأخبار\"", ">19 مارس 2025، 13:20<", "aria-label=\"العناوين التالية\"", "part=\"meta\" lang=\"ar\" dir=\"rtl\""]),
+    ];
+    for (tag, root, words) in table {
+        let html = render(&bytes, &[("feed", "feed.json"), ("lang", tag)]);
+        assert!(html.contains(root), "{tag}: {root}");
+        for word in *words {
+            assert!(html.contains(word), "{tag}: {word} not in the markup");
+        }
+        // The Chinese article keeps its own language and direction in every widget.
+        assert!(
+            html.contains("part=\"article\" lang=\"zh-CN\" dir=\"ltr\""),
+            "{tag}"
+        );
+        // "n / m" is the same in every language.
+        assert!(html.contains("aria-label=\"1 / 4\""), "{tag}");
+    }
+}
+
+/// An Arabic feed reads right to left in any widget, with the widget's own words in the
+/// widget's direction; its headlines take their direction from their own text.
+#[test]
+fn an_arabic_feed_is_right_to_left_and_the_english_labels_are_not() {
+    let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "أخبار", "language": "ar",
+        "items": [
+          {"id": "1", "title": "عنوان الخبر", "content_text": "نص الخبر.", "date_published": "2025-03-19T13:20:05+03:00",
+           "_news_widget": {"source": "وكالة الأنباء"}},
+          {"id": "2", "title": "خبر ثان", "url": "https://example.com/2"}
+        ]}"#;
+    let arabic = render(feed.as_bytes(), &[("feed", "f.json")]);
+    assert!(
+        arabic.contains("lang=\"ar\" dir=\"rtl\" part=\"root\""),
+        "the feed's language: {arabic}"
+    );
+    assert!(arabic.contains("part=\"article\" lang=\"ar\" dir=\"rtl\""));
+    let english = render(feed.as_bytes(), &[("feed", "f.json"), ("lang", "en")]);
+    assert!(english.contains("lang=\"en\" dir=\"ltr\" part=\"root\""));
+    assert!(
+        english.contains("part=\"article\" lang=\"ar\" dir=\"rtl\""),
+        "{english}"
+    );
+    assert!(english.contains("part=\"meta\" lang=\"en\" dir=\"ltr\""));
+    assert!(english.contains("dir=\"auto\""), "headline titles isolated");
+    // No language in the feed: the script says Arabic.
+    let unlabelled = feed.replace(r#""language": "ar","#, "");
+    let guessed = render(unlabelled.as_bytes(), &[("feed", "f.json")]);
+    assert!(
+        guessed.contains("lang=\"ar\" dir=\"rtl\" part=\"root\""),
+        "{guessed}"
     );
 }

@@ -26,6 +26,15 @@ fn the_script_decides() {
         ("The word 丽水 names a city in Zhejiang province.", Some("")),
         ("", None),
         ("12:00 — 3.5 %", None),
+        // Right-to-left scripts, for the article's direction.
+        ("مرحبا بالعالم", Some("ar")),
+        ("گزارش خبرگزاری از تهران", Some("ar")),
+        ("שלום עולם", Some("he")),
+        (
+            "أعلنت شركة Apple عن iPhone جديد اليوم في مؤتمرها",
+            Some("ar"),
+        ),
+        ("The word مرحبا means hello in Arabic.", Some("")),
     ] {
         assert_eq!(guess(text), want, "{text:?}");
     }

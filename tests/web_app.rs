@@ -52,9 +52,11 @@ async fn a_failed_request_shows_the_error_state_with_retry() {
 async fn an_unreadable_feed_shows_the_error_state() {
     let widget = mount_widget(&feed_url("{\"version\": ")).await;
     let alert = widget.wait_for_text("[role=alert]").await;
-    // The widget's language (zh-CN by default), with the reader's own words on where.
+    // The widget's language (zh-CN by default) throughout: the reason too, with the
+    // position as the reader found it.
     assert!(
-        alert.contains("订阅源不是有效的 JSON") && alert.contains("line 1 column 12"),
+        alert.contains("订阅源不是有效的 JSON:第 1 行第 12 列有语法错误")
+            && !alert.contains("line"),
         "error should say why: {alert}"
     );
     widget.unmount();

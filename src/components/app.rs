@@ -70,7 +70,8 @@ pub fn App(props: &AppProps) -> Html {
         root.clone(),
     );
     let page = feed.page().or(props.prerendered.as_deref());
-    let lang = config.language(page.and_then(|p| p.language.as_deref()));
+    let content_language = page.and_then(|p| p.article.as_ref()?.language.as_deref());
+    let lang = config.language(page.and_then(|p| p.language.as_deref()), content_language);
     let message = |failure: &crate::network::failure::Failure| failure.message(lang, &feed.url);
 
     // The `state` attribute and the ready / error events, once per change of state.
@@ -139,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
         theme.push_str(" nw-static");
     }
     html! {
-        <div ref={root} class={theme} lang={lang.tag()} part="root">
+        <div ref={root} class={theme} lang={lang.tag()} dir={lang.dir()} part="root">
             { content }
             { for stale }
         </div>

@@ -28,15 +28,29 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let strings = props.lang.strings();
-    let time = article.published.map(|t| t.wall_clock());
+    let time = article.published.map(|t| props.lang.format_time(&t));
     let meta = strings.meta_line(time.as_deref(), article.source.as_deref());
     let body = BodyContext {
         lang: props.lang,
         target: props.target,
         onnavigate: props.onnavigate.clone(),
     };
+    // The article's own direction, from its language: an Arabic story in an English
+    // widget reads right to left, a French one in an Arabic widget left to right. The meta
+    // line is the widget's words, so it keeps the widget's language and direction.
+    // A story of unknown language takes its direction from its first strong letter.
+    let dir = article
+        .language
+        .as_deref()
+        .and_then(crate::i18n::dir_of)
+        .unwrap_or("auto");
+    let ui = props.lang.tag();
+    let (meta_lang, meta_dir) = match article.language.as_deref() {
+        Some(tag) if tag != ui => (Some(ui), Some(props.lang.dir())),
+        _ => (None, None),
+    };
     html! {
-        <article class="nw-article" part="article" lang={article.language.clone()}>
+        <article class="nw-article" part="article" lang={article.language.clone()} {dir}>
             <h1 class="nw-headline" part="headline">
                 if let Some(url) = &article.url {
                     <a href={url.clone()} onclick={navigate_on_click(&props.onnavigate, url, &article.title)}>{ &article.title }</a>
@@ -45,19 +59,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
             </h1>
             if !meta.is_empty() {
-                <p class="nw-meta" part="meta">
+                <p class="nw-meta" part="meta" lang={meta_lang} dir={meta_dir}>
                     if let Some(time) = meta.time {
                         <span>{ time.label }<time datetime={article.published.map(|t| datetime(&t))}>{ time.value }</time></span>
                     }
                     if let Some(source) = meta.source {
-                        <span>{ source.label }{ source.value }</span>
+                        <span>{ source.label }
+                            // Isolated where the source's direction may differ from the line's.
+                            if meta_dir.is_some() { <bdi>{ source.value }</bdi> } else { { source.value } }
+                        </span>
                     }
                 </p>
             }
             <ArticleBody blocks={article.blocks.clone()} ctx={body} progressive={props.progressive} />
             if !article.tags.is_empty() {
-                <ul class="nw-tags" part="tags" aria-label={strings.tags.trim_end_matches([':', ' '])}>
-                    { for article.tags.iter().map(|tag| html! { <li>{ tag }</li> }) }
+                <ul class="nw-tags" part="tags" aria-label={strings.tags_name()}>
+                    { for article.tags.iter().map(|tag| html! { <li dir="auto">{ tag }</li> }) }
                 </ul>
             }
         </article>

@@ -53,7 +53,7 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
             onfocusin={send(&rotation.send, RotationEvent::FocusIn)}
             onfocusout={focus_left(&rotation.send, node.clone())}>
             <div class="nw-section-head">
-                <h2 class="nw-section-title" id={title_id}>{ &section.title }</h2>
+                <h2 class="nw-section-title" id={title_id} dir="auto">{ &section.title }</h2>
                 if carousel {
                     <div class="nw-controls" part="controls">
                         <button type="button" class="nw-toggle"
@@ -111,19 +111,19 @@ fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -
             let onclick = navigate_on_click(&props.onnavigate, url, &item.title);
             let new_tab = props.target == LinkTarget::NewTab;
             html! {
-                <a class="nw-item-title" href={url.clone()} {onclick}
+                <a class="nw-item-title" dir="auto" href={url.clone()} {onclick}
                     target={new_tab.then_some("_blank")}
                     rel={new_tab.then_some("noopener noreferrer")}>{ &item.title }</a>
             }
         }
-        None => html! { <span class="nw-item-title">{ &item.title }</span> },
+        None => html! { <span class="nw-item-title" dir="auto">{ &item.title }</span> },
     };
     html! {
         <li key={item.id.clone()}>
             { title }
             if show_summary {
                 if let Some(summary) = &item.summary {
-                    <p class="nw-summary">{ summary }</p>
+                    <p class="nw-summary" dir="auto">{ summary }</p>
                 }
             }
         </li>

@@ -75,8 +75,9 @@ pub struct Text {
 impl Text {
     pub fn of(lang: Lang) -> &'static Text {
         match lang {
-            Lang::ZhCn => &ZH_CN,
-            Lang::En => &EN,
+            // The configurator is for partners' developers: Chinese or English.
+            Lang::ZhCn | Lang::ZhHant => &ZH_CN,
+            _ => &EN,
         }
     }
 
@@ -276,7 +277,7 @@ pub fn advice(failure: &Failure, cors: bool, lang: Lang, page_origin: &str) -> S
                 "应答必须是 JSON(位置见上),以 application/feed+json 发送。".to_owned()
             }
         }
-        Failure::NotFeed { .. } => {
+        Failure::NotFeed { .. } | Failure::Unreadable(_) => {
             if en {
                 "The answer is JSON but not a JSON Feed the widget can show: see the errors below, and https://www.jsonfeed.org/version/1.1/.".to_owned()
             } else {

@@ -239,21 +239,14 @@ impl FeedHandle {
 /// The failure a body that is not a usable feed gives.
 fn unreadable(body: &[u8], error: FeedError) -> Failure {
     match error {
-        FeedError::NotJson { .. } => Failure::NotJson {
-            html: looks_like_html(body),
-            reason: error
-                .to_string()
-                .trim_start_matches("not JSON: ")
-                .to_owned(),
-        },
-        FeedError::HtmlPage { .. } => Failure::NotJson {
-            html: true,
-            reason: error.to_string(),
-        },
+        FeedError::NotJson { .. } | FeedError::HtmlPage { .. } if looks_like_html(body) => {
+            Failure::NotJson {
+                html: true,
+                reason: error.to_string(),
+            }
+        }
         FeedError::TooLarge { limit_bytes, .. } => Failure::TooLarge { limit_bytes },
-        other => Failure::NotFeed {
-            reason: other.to_string(),
-        },
+        other => Failure::Unreadable(other),
     }
 }
 

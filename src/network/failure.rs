@@ -4,7 +4,8 @@
 //! [`crate::i18n`], beside the other UI strings). The message names the feed URL so a
 //! partner reading the console or the `news-widget:error` event knows which feed failed.
 
-use crate::i18n::Lang;
+use crate::feed::FeedError;
+use crate::i18n::{Lang, NetworkStrings};
 
 /// One way a feed request ended without a usable feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,10 @@ pub enum Failure {
     Network,
     /// The answer started but the body broke off (connection closed mid-download).
     Interrupted,
+    /// The reader refused the body. Unlike `NotJson` and `NotFeed`, whose reason is the
+    /// reader's English, the message gives the reason in the widget's language (keeping
+    /// the document's own paths and positions).
+    Unreadable(FeedError),
 }
 
 /// The first non-blank byte is `<`: an HTML (or XML) document rather than JSON.
@@ -44,7 +49,7 @@ impl Failure {
         let number = |n: u64| n.to_string();
         let (template, detail, attempts, seconds) = match self {
             Failure::Http { status } => {
-                let reason = status_reason(*status, lang);
+                let reason = s.status_reason(*status);
                 let mut status = status.to_string();
                 if !reason.is_empty() {
                     status = [&status, " ", reason].concat();
@@ -79,6 +84,10 @@ impl Failure {
             Failure::Offline => (s.offline, String::new(), String::new(), String::new()),
             Failure::Network => (s.network, String::new(), String::new(), String::new()),
             Failure::Interrupted => (s.interrupted, String::new(), String::new(), String::new()),
+            Failure::Unreadable(error) => {
+                let (template, reason) = reader_reason(error, s);
+                (template, reason, String::new(), String::new())
+            }
         };
         fill(
             template,
@@ -105,6 +114,10 @@ impl Failure {
             Failure::Offline => "offline".to_owned(),
             Failure::Network => "network".to_owned(),
             Failure::Interrupted => "interrupted".to_owned(),
+            Failure::Unreadable(FeedError::NotJson { .. }) => "not-json".to_owned(),
+            Failure::Unreadable(FeedError::HtmlPage { .. }) => "html".to_owned(),
+            Failure::Unreadable(FeedError::TooLarge { .. }) => "too-large".to_owned(),
+            Failure::Unreadable(_) => "not-feed".to_owned(),
         }
     }
 }
@@ -132,29 +145,29 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// The reason phrase of the statuses a feed server commonly answers with ("" for others:
-/// HTTP/2 sends no phrase, so the browser's `statusText` is often empty).
-fn status_reason(status: u16, lang: Lang) -> &'static str {
-    const REASONS: [(u16, &str, &str); 13] = [
-        (400, "Bad Request", "请求无效"),
-        (401, "Unauthorized", "需要身份验证"),
-        (403, "Forbidden", "禁止访问"),
-        (404, "Not Found", "未找到"),
-        (408, "Request Timeout", "请求超时"),
-        (410, "Gone", "已删除"),
-        (429, "Too Many Requests", "请求过多"),
-        (451, "Unavailable For Legal Reasons", "因法律原因不可用"),
-        (500, "Internal Server Error", "服务器内部错误"),
-        (502, "Bad Gateway", "网关错误"),
-        (503, "Service Unavailable", "服务暂不可用"),
-        (504, "Gateway Timeout", "网关超时"),
-        (508, "Loop Detected", "检测到循环"),
-    ];
-    REASONS
-        .iter()
-        .find(|(code, ..)| *code == status)
-        .map_or("", |(_, en, zh)| match lang {
-            Lang::En => en,
-            Lang::ZhCn => zh,
-        })
+/// The sentence for a document the reader refused and its `{}`: the reason in the same
+/// language, with the document's path or position as written.
+fn reader_reason(error: &FeedError, s: &NetworkStrings) -> (&'static str, String) {
+    let at = |template: &str, line: usize, column: usize| {
+        fill(
+            template,
+            &[
+                ("{line}", &line.to_string()),
+                ("{column}", &column.to_string()),
+            ],
+        )
+    };
+    let path = |template: &str, path: &str| fill(template, &[("{path}", path)]);
+    match error {
+        FeedError::NotJson { line, column, .. } => (s.not_json, at(s.json_syntax, *line, *column)),
+        FeedError::NotXml { line, column, .. } => (s.not_feed, at(s.xml_syntax, *line, *column)),
+        FeedError::NotAFeed { .. } => (s.not_feed, path(s.no_items, "$")),
+        FeedError::WrongType { path: at, .. } => (s.not_feed, path(s.wrong_type, at)),
+        FeedError::NoUsableItems { .. } => (s.not_feed, s.no_usable_items.to_owned()),
+        FeedError::NotXmlFeed { .. } => (s.not_feed, s.not_xml_feed.to_owned()),
+        FeedError::HtmlPage { .. } => (s.html_page, String::new()),
+        FeedError::TooLarge { limit_bytes, .. } => {
+            (s.too_large, (limit_bytes / (1024 * 1024)).to_string())
+        }
+    }
 }

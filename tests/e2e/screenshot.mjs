@@ -1,7 +1,7 @@
 // Takes the README's screenshots in headless Chromium:
 //   node tests/e2e/screenshot.mjs <out-dir>
-// The demo page (the seed, in Chinese and in English), and a real English feed with a rich
-// body (the shared corpus's Hypercritical feed). This machine has no network: the feed's
+// The demo page (the seed, in Chinese and in English), a real English feed with a rich
+// body (the shared corpus's Hypercritical feed), and the widget in zh-Hant, ja and ar. This machine has no network: the feed's
 // photos (on hypercritical.co) are replaced by a local placeholder, marked as such.
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
@@ -24,6 +24,11 @@ const shots = [
   { name: "rich-english-wide", path: "/rich-en.html", width: 1200, height: 1300, scheme: "light" },
   // The sidebar alone at a phone's width (about 300 px of section head).
   { name: "rich-english-sidebar-narrow", path: "/rich-en.html", width: 380, height: 900, scheme: "light", part: "sidebar" },
+  // The UI languages (README "Languages"): Traditional Chinese labels on the seed, a Japanese
+  // feed on a Japanese page, an Arabic feed laid out right to left.
+  { name: "lang-zh-hant", path: "/lang-zh-hant.html", width: 1100, height: 800, scheme: "light" },
+  { name: "lang-ja", path: "/lang-ja.html", width: 1100, height: 700, scheme: "light" },
+  { name: "lang-ar", path: "/lang-ar.html", width: 1100, height: 700, scheme: "light" },
 ];
 
 try {

@@ -217,7 +217,7 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         let other = match state.lang {
             Lang::ZhCn => Lang::En,
-            Lang::En => Lang::ZhCn,
+            _ => Lang::ZhCn,
         };
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Language(other)))
     };
@@ -256,7 +256,7 @@ pub fn App() -> Html {
         <header class="cf-header">
             <h1>{ text.title }</h1>
             <button type="button" id="switch-language" class="cf-language"
-                lang={match state.lang { Lang::ZhCn => "en", Lang::En => "zh-CN" }}
+                lang={if state.lang == Lang::ZhCn { "en" } else { "zh-CN" }}
                 onclick={switch_language}>{ text.language_switch }</button>
         </header>
         <main class="cf-main">
