@@ -87,12 +87,13 @@ e2e: dist dist-crash
 	cargo build --offline --quiet --bin newsctl
 	$(XVFB) node --test tests/e2e/prerender.mjs
 	$(XVFB) node --test tests/e2e/configurator.mjs
+	$(XVFB) node --test tests/e2e/layouts.mjs
 
 # The end-to-end suites in WebKit only (make e2e runs them in all three engines): for work on
 # a WebKit-only failure.
 e2e-webkit: dist dist-crash
 	cargo build --offline --quiet --bin newsctl
-	for suite in run.mjs many-widgets.mjs crash-isolation.mjs inheritance.mjs network.mjs xml-feeds.mjs prerender.mjs configurator.mjs; do \
+	for suite in run.mjs many-widgets.mjs crash-isolation.mjs inheritance.mjs network.mjs xml-feeds.mjs prerender.mjs configurator.mjs layouts.mjs; do \
 	  E2E_BROWSERS=webkit $(XVFB) node --test tests/e2e/$$suite || exit 1; done
 
 # The same bundle with the test-only `crash-test` switch, for the crash isolation test only.

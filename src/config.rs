@@ -17,12 +17,16 @@
 //! | `target`        | `_self`, `_blank` (for headline links)          | `_self`            |
 //! | `refresh`       | seconds between feed refreshes, 10 to 86400; `0` turns refresh off | `300` |
 //! | `storage`       | `on`, `off`: keep the last good feed in `localStorage` | `on`        |
+//! | `layout`        | `page`, `article`, `headlines`, `list`          | `page`             |
+//! | `sections`      | sidebar sections to show, in order: titles or 1-based positions, comma-separated | all |
+//! | `open`          | `in-place` (a headline with a body opens in the article pane), `page` | `in-place` |
+//! | `history`       | `on`, `off`: stories read in place get history entries | `on`          |
 
 use crate::i18n::Lang;
 use std::fmt;
 
 /// The attributes the element reads, for the custom element's `observedAttributes`.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 13] = [
     "feed",
     "article",
     "interval",
@@ -32,6 +36,10 @@ pub const ATTRIBUTES: [&str; 9] = [
     "target",
     "refresh",
     "storage",
+    "layout",
+    "sections",
+    "open",
+    "history",
 ];
 
 /// Default seconds between feed refreshes (the `refresh` attribute).
@@ -84,6 +92,49 @@ impl LinkTarget {
     }
 }
 
+/// Which parts of the widget show, for the place a partner gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The article beside its sidebar of rotating headlines.
+    #[default]
+    Page,
+    /// The article alone: a syndicated story inside the partner's own page.
+    Article,
+    /// The sidebar's rotating sections alone, for a side column from 240 px.
+    Headlines,
+    /// Every section's headlines as a plain list with times and thumbnails, no rotation.
+    List,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 4] = [
+        Layout::Page,
+        Layout::Article,
+        Layout::Headlines,
+        Layout::List,
+    ];
+
+    /// The attribute value, also the root's CSS hook (`nw-layout-page`, …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Layout::Page => "page",
+            Layout::Article => "article",
+            Layout::Headlines => "headlines",
+            Layout::List => "list",
+        }
+    }
+
+    /// Whether this layout shows an article (else every item is a headline).
+    pub fn shows_article(&self) -> bool {
+        matches!(self, Layout::Page | Layout::Article)
+    }
+
+    /// Whether this layout shows headline sections.
+    pub fn shows_sections(&self) -> bool {
+        !matches!(self, Layout::Article)
+    }
+}
+
 /// One widget's configuration. `Default` is what an element without attributes gets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -106,6 +157,13 @@ pub struct Config {
     pub refresh_s: u32,
     /// Whether the last good feed is kept in `localStorage` (see `network::stored`).
     pub storage: bool,
+    pub layout: Layout,
+    /// Sections to show, in this order (titles or 1-based positions); empty shows all.
+    pub sections: Vec<String>,
+    /// Whether a headline whose story the feed carries opens in the article pane.
+    pub open_in_place: bool,
+    /// Whether stories read in place push history entries (Back returns to the last one).
+    pub history: bool,
 }
 
 /// Headlines per section when the partner sets no `max-headlines`: the attribute's own upper
@@ -127,6 +185,10 @@ impl Default for Config {
             target: LinkTarget::SameTab,
             refresh_s: REFRESH_DEFAULT_S,
             storage: true,
+            layout: Layout::Page,
+            sections: Vec::new(),
+            open_in_place: true,
+            history: true,
         }
     }
 }
@@ -249,6 +311,15 @@ impl Config {
             }),
             "refresh" => set(&mut self.refresh_s, trimmed, d.refresh_s, parse_refresh),
             "storage" => set(&mut self.storage, trimmed, d.storage, parse_switch),
+            "layout" => set(&mut self.layout, trimmed, d.layout, parse_layout),
+            "sections" => {
+                self.sections = trimmed.map_or(d.sections, parse_sections);
+                true
+            }
+            "open" => set(&mut self.open_in_place, trimmed, d.open_in_place, |v| {
+                parse_keyword(v, &[("in-place", true), ("page", false)])
+            }),
+            "history" => set(&mut self.history, trimmed, d.history, parse_switch),
             _ => set(&mut self.target, trimmed, d.target, parse_target),
         };
         if valid {
@@ -263,7 +334,9 @@ impl Config {
             "theme" => ("light, dark or auto", "auto"),
             "max-headlines" => ("a whole number from 1 to 100", "100 headlines"),
             "refresh" => ("0 (off) or whole seconds from 10 to 86400", "300"),
-            "storage" => ("on or off", "on"),
+            "storage" | "history" => ("on or off", "on"),
+            "layout" => ("page, article, headlines or list", "page"),
+            "open" => ("in-place or page", "in-place"),
             _ => ("_self or _blank", "_self"),
         };
         Some(ConfigWarning {
@@ -338,6 +411,28 @@ fn parse_switch(v: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+fn parse_keyword<T: Copy>(v: &str, table: &[(&str, T)]) -> Option<T> {
+    table
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(v))
+        .map(|&(_, value)| value)
+}
+
+fn parse_layout(v: &str) -> Option<Layout> {
+    Layout::ALL
+        .into_iter()
+        .find(|l| l.as_str().eq_ignore_ascii_case(v))
+}
+
+/// Comma-separated names, each trimmed; empty names dropped (a trailing comma is harmless).
+fn parse_sections(v: &str) -> Vec<String> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn parse_theme(v: &str) -> Option<Theme> {

@@ -11,7 +11,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, Node, ShadowRo
 use yew::{AppHandle, Callback};
 
 use crate::components::app::{App, AppProps, WidgetStatus};
-use crate::components::navigate::NavigateRequest;
+use crate::components::navigate::{NavigateRequest, ReadRequest};
 use crate::config::Config;
 use crate::fetch::{EarlyResponse, EarlySlot};
 
@@ -25,6 +25,8 @@ pub struct WidgetHandle {
     id_prefix: String,
     takeover: Rc<Takeover>,
     early: EarlySlot,
+    /// Back and Forward between stories read in place (`popstate`), dropped with the handle.
+    _history: Option<gloo_events::EventListener>,
 }
 
 /// Mounts a widget into `root` (the element's open shadow root), configured from `host`'s
@@ -64,6 +66,17 @@ pub fn mount(
     // Each shadow root is its own id scope; the random part keeps ids unique even for code
     // that looks across roots.
     let id_prefix = format!("nw{}", (js_sys::Math::random() * 1e9) as u32);
+    let history = reading_in_place(&config).then(|| {
+        let initial = config.article.clone();
+        if let Some(linked) = deep_link() {
+            let _ = host.set_attribute("article", &linked);
+            config.article = Some(linked);
+        }
+        config
+            .history
+            .then(|| follow_history(&host, initial))
+            .flatten()
+    });
     let mut handle = WidgetHandle {
         app: None,
         config,
@@ -72,6 +85,7 @@ pub fn mount(
         id_prefix,
         takeover,
         early: EarlySlot::new(EarlyResponse::from_js(&early)),
+        _history: history.flatten(),
     };
     let app = yew::Renderer::<App>::with_root_and_props(handle.container.clone(), handle.props())
         .render();
@@ -128,11 +142,23 @@ impl WidgetHandle {
             let detail = detail(&[("url", &request.url), ("title", &request.title)]);
             dispatch(&host, "news-widget:navigate", &detail, true)
         });
+        let (host, history) = (self.host.clone(), self.config.history);
+        let onread = Callback::from(move |request: ReadRequest| {
+            let url = request.url.as_deref().unwrap_or_default();
+            let detail = detail(&[("id", &request.id), ("title", &request.title), ("url", url)]);
+            if dispatch(&host, "news-widget:read", &detail, true) {
+                if history {
+                    push_story(&host, &request.id);
+                }
+                let _ = host.set_attribute("article", &request.id);
+            }
+        });
         AppProps {
             config: self.config.clone(),
             id_prefix: self.id_prefix.clone().into(),
             onstatus,
             onnavigate,
+            onread,
             prerendered: None,
             early: self.early.clone(),
         }
@@ -245,6 +271,88 @@ fn focus_path(prerendered: &[Node]) -> Option<(Vec<u32>, String)> {
         path.push(index);
         element = parent;
     }
+}
+
+/// The fragment that opens a story read in place: `#news-widget=ID` (ID percent-encoded).
+const DEEP_LINK: &str = "#news-widget=";
+/// The key of `history.state` under which stories read in place are kept, per widget.
+const HISTORY_KEY: &str = "newsWidget";
+
+fn reading_in_place(config: &Config) -> bool {
+    crate::layout::opens_in_place(config, true)
+}
+
+/// The story the page's address asks for, if it is a widget deep link.
+fn deep_link() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix(DEEP_LINK)?;
+    js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|id| id.as_string())
+        .filter(|id| !id.is_empty())
+}
+
+/// Widgets tell their entries apart by the element's `id` (all id-less widgets share one).
+fn history_name(host: &HtmlElement) -> String {
+    let id = host.id();
+    if id.is_empty() {
+        "news-widget".to_owned()
+    } else {
+        id
+    }
+}
+
+/// A history entry for a story read in place: the entry's state remembers every widget's
+/// story (so Back restores each), and the address is the story's deep link.
+fn push_story(host: &HtmlElement, id: &str) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = js_sys::Object::new();
+    let stories = js_sys::Object::new();
+    if let Ok(current) = history.state() {
+        if let Ok(previous) = js_sys::Reflect::get(&current, &HISTORY_KEY.into()) {
+            if previous.is_object() {
+                let _ = js_sys::Object::assign(&stories, previous.unchecked_ref());
+            }
+        }
+    }
+    let _ = js_sys::Reflect::set(&stories, &history_name(host).into(), &id.into());
+    let _ = js_sys::Reflect::set(&state, &HISTORY_KEY.into(), &stories);
+    let link = [DEEP_LINK, &String::from(js_sys::encode_uri_component(id))].concat();
+    let _ = history.push_state_with_url(&state, "", Some(&link));
+}
+
+/// Back and Forward: the entry's story for this widget, else the address's deep link, else
+/// the story it showed before any was read in place.
+fn follow_history(
+    host: &HtmlElement,
+    initial: Option<String>,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    let host = host.clone();
+    Some(gloo_events::EventListener::new(
+        &window,
+        "popstate",
+        move |event| {
+            let state = js_sys::Reflect::get(event, &"state".into()).unwrap_or_default();
+            let from_state = js_sys::Reflect::get(&state, &HISTORY_KEY.into())
+                .ok()
+                .filter(JsValue::is_object)
+                .and_then(|stories| {
+                    js_sys::Reflect::get(&stories, &history_name(&host).into()).ok()
+                })
+                .and_then(|id| id.as_string());
+            match from_state.or_else(deep_link).or_else(|| initial.clone()) {
+                Some(id) => {
+                    let _ = host.set_attribute("article", &id);
+                }
+                None => {
+                    let _ = host.remove_attribute("article");
+                }
+            }
+        },
+    ))
 }
 
 /// Reflects the state on the host (`state` attribute) and announces ready / error / update.

@@ -11,6 +11,7 @@ pub mod config;
 pub mod configurator;
 pub mod feed;
 pub mod i18n;
+pub mod layout;
 pub mod network;
 pub mod plain_text;
 pub mod rich_text;

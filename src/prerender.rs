@@ -109,6 +109,7 @@ pub fn prerender_with(
         base_url: Some(&config.feed),
         article_id: config.article.as_deref(),
         max_headlines: config.max_headlines,
+        every_item: !config.layout.shows_article(),
     };
     let page = read_page(feed, &options)?;
     let markup = render_markup(page, config);
@@ -128,6 +129,7 @@ pub fn render_markup(page: Page, config: Config) -> String {
         id_prefix: "nw".into(),
         onstatus: Callback::noop(),
         onnavigate: Callback::from(|_| true),
+        onread: Callback::noop(),
         prerendered: Some(Rc::new(page)),
         early: Default::default(),
     })

@@ -204,4 +204,9 @@ pub struct Headline {
     pub summary: Option<String>,
     /// Absolute `http(s)` URL, if any and if safe.
     pub url: Option<String>,
+    pub published: Option<Timestamp>,
+    /// The item's own image (`image`, else `banner_image`), safe, for the list layout.
+    pub thumbnail: Option<String>,
+    /// The feed carries the story's body, so it can open in the article pane.
+    pub readable: bool,
 }

@@ -5,7 +5,7 @@ import "./news-widget.js";
 
 // Every attribute of the element (src/config.rs ATTRIBUTES): a partner using the frame gets the
 // same switches, refresh and storage included.
-const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage"];
+const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage", "layout", "sections", "open", "history"];
 const RESIZE = "news-widget:resize";
 const MEASURE = "news-widget:measure";
 

@@ -18,7 +18,7 @@
 // container, by design), and a fresh instance drops all of that at once.
 
 const TAG = "news-widget";
-const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage"];
+const ATTRIBUTES = ["feed", "article", "interval", "lang", "theme", "max-headlines", "target", "refresh", "storage", "layout", "sections", "open", "history"];
 const DEFAULT_MAX_INSTANCES = 4;
 const RENEW_AFTER = 100; // widgets an instance hosts before it is replaced, when next idle
 

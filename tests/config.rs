@@ -189,6 +189,10 @@ fn with_field(mut base: Config, name: &str, source: &Config) -> Config {
         "target" => base.target = source.target,
         "refresh" => base.refresh_s = source.refresh_s,
         "storage" => base.storage = source.storage,
+        "layout" => base.layout = source.layout,
+        "sections" => base.sections = source.sections.clone(),
+        "open" => base.open_in_place = source.open_in_place,
+        "history" => base.history = source.history,
         _ => {}
     }
     base
@@ -205,6 +209,10 @@ fn busy_attributes() -> Vec<(&'static str, &'static str)> {
         ("target", "_blank"),
         ("refresh", "45"),
         ("storage", "off"),
+        ("layout", "headlines"),
+        ("sections", "民生,1"),
+        ("open", "page"),
+        ("history", "off"),
     ]
 }
 
@@ -229,6 +237,10 @@ fn busy_configuration_sets_every_field() {
             target: LinkTarget::NewTab,
             refresh_s: 45,
             storage: false,
+            layout: news_widget::config::Layout::Headlines,
+            sections: vec!["民生".into(), "1".into()],
+            open_in_place: false,
+            history: false,
         }
     );
 }
@@ -250,6 +262,10 @@ fn missing_attributes_give_the_defaults() {
             target: LinkTarget::SameTab,
             refresh_s: 300,
             storage: true,
+            layout: news_widget::config::Layout::Page,
+            sections: Vec::new(),
+            open_in_place: true,
+            history: true,
         }
     );
 }

@@ -229,7 +229,7 @@ proptest! {
         cap in prop_oneof![Just(None), (0usize..3).prop_map(Some)],
     ) {
         let bytes = feed.to_string().into_bytes();
-        let options = ReadOptions { base_url: base, article_id: article, max_headlines: cap };
+        let options = ReadOptions { base_url: base, article_id: article, max_headlines: cap, every_item: false };
         match read_page(&bytes, &options) {
             Ok(page) => {
                 assert_page_invariants(&page);

@@ -22,7 +22,8 @@ usage:
       --feed URL          the element's feed attribute: where the browser fetches the feed,
                           and what relative URLs in it resolve against (default: FEED)
       --lang TAG          --theme light|dark|auto   --article ID   --max-headlines N
-      --interval SECONDS  --target _self|_blank     (the element's attributes)
+      --interval SECONDS  --target _self|_blank
+      --layout page|article|headlines|list   --sections NAMES   (the element's attributes)
       --attr NAME=VALUE   any other attribute for the element (id, class, …)
       --css HREF          the stylesheet link in the shadow root (default: news-widget.css)
       --inline-css FILE   the stylesheet FILE (dist/news-widget.css) inlined in the shadow
@@ -214,7 +215,7 @@ mod host {
                 "-o" | "--out" => parsed.out = Some(value(arg)?),
                 "--page" => parsed.page = Some(value(arg)?),
                 "--lang" | "--theme" | "--article" | "--max-headlines" | "--interval"
-                | "--target" => {
+                | "--target" | "--layout" | "--sections" => {
                     let name = arg.trim_start_matches("--").to_owned();
                     parsed.attributes.push((name, value(arg)?));
                 }

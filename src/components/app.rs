@@ -2,17 +2,20 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
-use crate::components::navigate::NavigateRequest;
+use crate::components::headline_list::HeadlineList;
+use crate::components::navigate::{NavigateRequest, ReadRequest};
 use crate::components::sidebar::Sidebar;
 use crate::components::states::{
     empty, error_state, loading, stale_mark, ErrorStateProps, StaleProps, StateProps,
 };
-use crate::config::Config;
+use crate::config::{Config, Layout};
 use crate::fetch::EarlySlot;
 use crate::hooks::use_feed::{use_feed, FeedOptions};
+use crate::layout::{opens_in_place, shown};
 use crate::network::feed_state::{FeedState, Notice};
 use crate::view_model::Page;
 
@@ -42,6 +45,10 @@ pub struct AppProps {
     /// Returns whether the navigation may go ahead.
     #[prop_or(Callback::from(|_| true))]
     pub onnavigate: Callback<NavigateRequest, bool>,
+    /// A reader chose a headline to read in place (`page` layout, the feed carries its
+    /// story): the shell shows it by setting the element's `article` attribute.
+    #[prop_or_default]
+    pub onread: Callback<ReadRequest>,
     /// A page already read, shown while the feed hook has none: `newsctl render` renders the
     /// widget to HTML on the host with it (no effects run there, so nothing is fetched). The
     /// root is then marked `nw-static`: the stylesheet hides the controls that need the wasm,
@@ -63,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
             url: config.feed.clone(),
             article: config.article.clone(),
             max_headlines: config.max_headlines,
+            every_item: !config.layout.shows_article(),
             refresh_s: config.refresh_s,
             storage: config.storage,
             early: props.early.clone(),
@@ -73,14 +81,42 @@ pub fn App(props: &AppProps) -> Html {
     let content_language = page.and_then(|p| p.article.as_ref()?.language.as_deref());
     let lang = config.language(page.and_then(|p| p.language.as_deref()), content_language);
     let message = |failure: &crate::network::failure::Failure| failure.message(lang, &feed.url);
+    let shown = page.map(|page| shown(page, config));
+    let article_id = shown.as_ref().and_then(|s| s.article).map(|a| a.id.clone());
+
+    // A story read in place: once it is on screen, its headline takes the focus (the
+    // reader's place moved there) and the pane scrolls into view.
+    let read_pending = use_mut_ref(|| None::<String>);
+    {
+        let (root, read_pending) = (root.clone(), read_pending.clone());
+        use_effect_with(article_id.clone(), move |id| {
+            let mut pending = read_pending.borrow_mut();
+            if id.is_some() && *pending == *id {
+                *pending = None;
+                if let Some(headline) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(".nw-headline").ok().flatten())
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    headline.scroll_into_view_with_bool(true);
+                    let _ = headline.focus();
+                }
+            }
+        });
+    }
+    let onread = opens_in_place(config, true).then(|| {
+        let onread = props.onread.clone();
+        Callback::from(move |request: ReadRequest| {
+            *read_pending.borrow_mut() = Some(request.id.clone());
+            onread.emit(request);
+        })
+    });
 
     // The `state` attribute and the ready / error events, once per change of state.
     let status = match (&feed.state, feed.page()) {
         (FeedState::Loading, _) => WidgetStatus::Loading,
         (FeedState::Failed(failure), _) => WidgetStatus::Error(message(failure)),
-        (_, Some(page)) if page.article.is_none() && page.sections.is_empty() => {
-            WidgetStatus::Empty
-        }
+        (_, Some(_)) if shown.as_ref().is_some_and(|s| s.is_empty()) => WidgetStatus::Empty,
         _ => WidgetStatus::Ready,
     };
     {
@@ -105,22 +141,34 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let content = match (page, &feed.state) {
-        (Some(page), _) if page.article.is_some() || !page.sections.is_empty() => html! {
-            <div class="nw-layout">
-                if let Some(article) = &page.article {
-                    <ArticleView article={article.clone()} {lang} target={config.target}
-                        onnavigate={props.onnavigate.clone()}
-                        progressive={props.prerendered.is_none()} />
-                }
-                if !page.sections.is_empty() {
-                    <Sidebar sections={page.sections.clone()} {lang}
-                        interval_ms={config.interval_ms} target={config.target}
+    let content = match (&shown, &feed.state) {
+        (Some(shown), _) if !shown.is_empty() => {
+            let sections: Vec<_> = shown.sections.iter().map(|s| (*s).clone()).collect();
+            let sidebar = match config.layout {
+                Layout::List => html! {
+                    <HeadlineList {sections} {lang} target={config.target}
                         id_prefix={props.id_prefix.clone()}
                         onnavigate={props.onnavigate.clone()} />
-                }
-            </div>
-        },
+                },
+                _ if sections.is_empty() => Html::default(),
+                _ => html! {
+                    <Sidebar {sections} {lang}
+                        interval_ms={config.interval_ms} target={config.target}
+                        id_prefix={props.id_prefix.clone()}
+                        onnavigate={props.onnavigate.clone()} {onread} />
+                },
+            };
+            html! {
+                <div class={classes!("nw-layout", ["nw-layout-", config.layout.as_str()].concat())}>
+                    if let Some(article) = shown.article {
+                        <ArticleView article={article.clone()} {lang} target={config.target}
+                            onnavigate={props.onnavigate.clone()}
+                            progressive={props.prerendered.is_none()} />
+                    }
+                    { sidebar }
+                </div>
+            }
+        }
         (_, FeedState::Failed(failure)) => error_state(&ErrorStateProps {
             lang,
             message: message(failure).into(),

@@ -51,7 +51,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     html! {
         <article class="nw-article" part="article" lang={article.language.clone()} {dir}>
-            <h1 class="nw-headline" part="headline">
+            <h1 class="nw-headline" part="headline" tabindex="-1">
                 if let Some(url) = &article.url {
                     <a href={url.clone()} onclick={navigate_on_click(&props.onnavigate, url, &article.title)}>{ &article.title }</a>
                 } else {
@@ -82,7 +82,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 }
 
 /// The `datetime` attribute: ISO 8601 with the publisher's offset when known.
-fn datetime(t: &Timestamp) -> String {
+pub(crate) fn datetime(t: &Timestamp) -> String {
     let date = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
         t.year, t.month, t.day, t.hour, t.minute, t.second

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::navigate::{navigate_on_click, NavigateRequest};
+use crate::components::navigate::{headline_title, NavigateRequest, ReadRequest};
 use crate::config::LinkTarget;
 use crate::hooks::use_rotation::use_rotation;
 use crate::i18n::Lang;
@@ -29,6 +29,9 @@ pub struct HeadlineSectionProps {
     pub target: LinkTarget,
     pub id: AttrValue,
     pub onnavigate: Callback<NavigateRequest, bool>,
+    /// Opens a readable headline's story in the article pane (`page` layout), if given.
+    #[prop_or_default]
+    pub onread: Option<Callback<ReadRequest>>,
 }
 
 #[function_component]
@@ -43,6 +46,7 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
     let state = rotation.state;
     let title_id = format!("{}-title", props.id);
     let carousel = slides.len() > 1;
+    let swipe = Swipe::new(use_mut_ref(|| None), rotation.send.clone(), carousel);
 
     html! {
         <section ref={section_ref} class="nw-section" part="section"
@@ -50,7 +54,7 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
             aria-roledescription={carousel.then_some(strings.carousel)}
             onpointerenter={send(&rotation.send, RotationEvent::PointerEnter)}
             onpointerleave={send(&rotation.send, RotationEvent::PointerLeave)}
-            onfocusin={send(&rotation.send, RotationEvent::FocusIn)}
+            onfocusin={keyboard_focus_in(&rotation.send)}
             onfocusout={focus_left(&rotation.send, node.clone())}>
             <div class="nw-section-head">
                 <h2 class="nw-section-title" id={title_id} dir="auto">{ &section.title }</h2>
@@ -68,7 +72,9 @@ pub fn HeadlineSection(props: &HeadlineSectionProps) -> Html {
                     </div>
                 }
             </div>
-            <div class="nw-slides" aria-live={if carousel { state.live_politeness() } else { "off" }}>
+            <div class="nw-slides" aria-live={if carousel { state.live_politeness() } else { "off" }}
+                onpointerdown={swipe.start()} onpointerup={swipe.end()}
+                onpointercancel={swipe.cancel()}>
                 { for slides.iter().enumerate().map(|(i, items)| html! {
                     <div class="nw-slide" key={i}
                         role={carousel.then_some("group")}
@@ -90,6 +96,86 @@ fn send<E: 'static>(machine: &Callback<RotationEvent>, event: RotationEvent) -> 
     machine.reform(move |_: E| event)
 }
 
+/// `FocusIn` only for keyboard focus (`:focus-visible`), as rotation.rs requires: a tap or
+/// a click focuses what it hits too, and must not stop the rotation for good.
+fn keyboard_focus_in(machine: &Callback<RotationEvent>) -> Callback<FocusEvent> {
+    let machine = machine.clone();
+    Callback::from(move |event: FocusEvent| {
+        let keyboard = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|target| target.matches(":focus-visible").unwrap_or(true));
+        if keyboard {
+            machine.emit(RotationEvent::FocusIn);
+        }
+    })
+}
+
+/// A horizontal swipe (touch or pen) moves one slide, like Previous / Next: far enough
+/// sideways and more sideways than down, so a vertical scroll never turns a slide. The
+/// slides have `touch-action: pan-y`, so the browser keeps vertical scrolling and leaves
+/// horizontal moves to this.
+struct Swipe {
+    start: std::rc::Rc<std::cell::RefCell<Option<(i32, i32)>>>,
+    machine: Callback<RotationEvent>,
+    enabled: bool,
+}
+
+/// Sideways distance, in CSS pixels, a finger must travel to turn a slide.
+const SWIPE_MIN_PX: i32 = 40;
+
+impl Swipe {
+    fn new(
+        start: std::rc::Rc<std::cell::RefCell<Option<(i32, i32)>>>,
+        machine: Callback<RotationEvent>,
+        enabled: bool,
+    ) -> Self {
+        Swipe {
+            start,
+            machine,
+            enabled,
+        }
+    }
+
+    fn start(&self) -> Callback<PointerEvent> {
+        let (start, enabled) = (self.start.clone(), self.enabled);
+        Callback::from(move |event: PointerEvent| {
+            *start.borrow_mut() = (enabled && event.pointer_type() != "mouse")
+                .then(|| (event.client_x(), event.client_y()));
+        })
+    }
+
+    fn cancel(&self) -> Callback<PointerEvent> {
+        let start = self.start.clone();
+        Callback::from(move |_| *start.borrow_mut() = None)
+    }
+
+    fn end(&self) -> Callback<PointerEvent> {
+        let (start, machine) = (self.start.clone(), self.machine.clone());
+        Callback::from(move |event: PointerEvent| {
+            let Some((x, y)) = start.borrow_mut().take() else {
+                return;
+            };
+            let (dx, dy) = (event.client_x() - x, event.client_y() - y);
+            if dx.abs() < SWIPE_MIN_PX || dx.abs() * 2 < dy.abs() * 3 {
+                return;
+            }
+            // Slides follow the reading direction: in right-to-left text the next one
+            // comes from the left.
+            let rtl = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| e.matches(":dir(rtl)").unwrap_or(false));
+            let forward = (dx < 0) != rtl;
+            machine.emit(if forward {
+                RotationEvent::Next
+            } else {
+                RotationEvent::Previous
+            });
+        })
+    }
+}
+
 /// `FocusOut` only when focus leaves the section, not when it moves between its controls.
 fn focus_left(machine: &Callback<RotationEvent>, section: NodeRef) -> Callback<FocusEvent> {
     let machine = machine.clone();
@@ -106,18 +192,7 @@ fn focus_left(machine: &Callback<RotationEvent>, section: NodeRef) -> Callback<F
 }
 
 fn headline(item: &Headline, show_summary: bool, props: &HeadlineSectionProps) -> Html {
-    let title = match &item.url {
-        Some(url) => {
-            let onclick = navigate_on_click(&props.onnavigate, url, &item.title);
-            let new_tab = props.target == LinkTarget::NewTab;
-            html! {
-                <a class="nw-item-title" dir="auto" href={url.clone()} {onclick}
-                    target={new_tab.then_some("_blank")}
-                    rel={new_tab.then_some("noopener noreferrer")}>{ &item.title }</a>
-            }
-        }
-        None => html! { <span class="nw-item-title" dir="auto">{ &item.title }</span> },
-    };
+    let title = headline_title(item, props.target, &props.onnavigate, props.onread.as_ref());
     html! {
         <li key={item.id.clone()}>
             { title }

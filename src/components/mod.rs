@@ -4,6 +4,7 @@ pub mod app;
 pub mod article;
 pub mod article_body;
 pub mod figure;
+pub mod headline_list;
 pub mod headline_section;
 pub mod navigate;
 pub mod rich_text;

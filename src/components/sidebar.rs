@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::headline_section::HeadlineSection;
-use crate::components::navigate::NavigateRequest;
+use crate::components::navigate::{NavigateRequest, ReadRequest};
 use crate::config::LinkTarget;
 use crate::i18n::Lang;
 use crate::rotation::section_keys;
@@ -18,6 +18,8 @@ pub struct SidebarProps {
     /// Unique per widget instance, so ARIA ids never collide between instances.
     pub id_prefix: AttrValue,
     pub onnavigate: Callback<NavigateRequest, bool>,
+    #[prop_or_default]
+    pub onread: Option<Callback<ReadRequest>>,
 }
 
 #[function_component]
@@ -34,7 +36,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     interval_ms={props.interval_ms}
                     target={props.target}
                     id={format!("{}-s{i}", props.id_prefix)}
-                    onnavigate={props.onnavigate.clone()} />
+                    onnavigate={props.onnavigate.clone()}
+                    onread={props.onread.clone()} />
             }) }
         </aside>
     }

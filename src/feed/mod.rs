@@ -48,6 +48,9 @@ pub struct ReadOptions<'a> {
     pub article_id: Option<&'a str>,
     /// At most this many headlines per section.
     pub max_headlines: Option<usize>,
+    /// The default section (a feed without declared sections) holds every item, the
+    /// article's too: for layouts that show no article.
+    pub every_item: bool,
 }
 
 /// Reads a JSON Feed document into the page the widget renders.

@@ -51,7 +51,11 @@ pub fn normalise(feed: &Feed, options: &ReadOptions) -> Page {
             .filter_map(|spec| context.declared_section(spec, &by_id, cap))
             .collect(),
         None => context
-            .default_section(article_item.map(|item| item.id.as_str()), cap)
+            .default_section(
+                article_item.map(|item| item.id.as_str()),
+                options.every_item,
+                cap,
+            )
             .into_iter()
             .collect(),
     };
@@ -123,6 +127,11 @@ impl Context<'_> {
                 .flatten()
                 .filter(|s| !s.is_empty()),
             url: self.item_url(item),
+            published: item.date_published.or(item.date_modified),
+            thumbnail: [&item.image, &item.banner_image]
+                .into_iter()
+                .find_map(|src| safe_url(src.as_deref()?, self.link_base)),
+            readable: has_body(item),
         }
     }
 
@@ -159,13 +168,19 @@ impl Context<'_> {
         })
     }
 
-    fn default_section(&self, article_id: Option<&str>, cap: usize) -> Option<Section> {
+    /// `options_keep_article`: the layout shows no article, so its item is a headline too.
+    fn default_section(
+        &self,
+        article_id: Option<&str>,
+        options_keep_article: bool,
+        cap: usize,
+    ) -> Option<Section> {
         let mut items = Vec::new();
         for item in &self.feed.items {
             if items.len() >= cap {
                 break;
             }
-            if Some(item.id.as_str()) != article_id {
+            if options_keep_article || Some(item.id.as_str()) != article_id {
                 items.push(self.headline(item, false));
             }
         }
@@ -295,6 +310,17 @@ impl Context<'_> {
             }
         })
     }
+}
+
+/// Whether the item carries a story to read in place, not just a headline and a summary.
+fn has_body(item: &Item) -> bool {
+    let text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    item.extension
+        .as_ref()
+        .and_then(|e| e.blocks.as_ref())
+        .is_some_and(|blocks| !blocks.is_empty())
+        || text(&item.content_html)
+        || text(&item.content_text)
 }
 
 /// The given size; one side alone keeps 16:9; neither gives the default box.

@@ -53,6 +53,8 @@ pub struct FeedOptions {
     pub url: String,
     pub article: Option<String>,
     pub max_headlines: Option<usize>,
+    /// The layout shows no article: the default section keeps every item.
+    pub every_item: bool,
     /// Seconds between refreshes; 0 is off.
     pub refresh_s: u32,
     /// Keep the last good feed in `localStorage`.
@@ -118,8 +120,9 @@ enum Action {
     Retry,
     /// The browser is back online: fetch if the last one failed.
     Online,
-    /// `article` / `max-headlines` changed: read the body on screen (from this URL) again.
-    Reread(String, Option<String>, Option<usize>),
+    /// `article` / `max-headlines` / the layout changed: read the body on screen (from this
+    /// URL) again.
+    Reread(String, ReadWith),
 }
 
 impl Model {
@@ -200,15 +203,11 @@ impl Reducible for Model {
                 }
                 next.start_fetch();
             }
-            Action::Reread(url, article, max_headlines) => {
+            Action::Reread(url, with) => {
                 let FeedState::Showing { content, .. } = &mut next.feed else {
                     return self;
                 };
-                let options = ReadOptions {
-                    base_url: Some(&url),
-                    article_id: article.as_deref(),
-                    max_headlines,
-                };
+                let options = with.options(&url);
                 let Ok(page) = read_page(&content.body, &options) else {
                     return self;
                 };
@@ -250,18 +249,28 @@ fn unreadable(body: &[u8], error: FeedError) -> Failure {
     }
 }
 
+/// The options a feed is read with, besides where it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadWith {
+    pub article: Option<String>,
+    pub max_headlines: Option<usize>,
+    pub every_item: bool,
+}
+
+impl ReadWith {
+    fn options<'a>(&'a self, url: &'a str) -> ReadOptions<'a> {
+        ReadOptions {
+            base_url: Some(url),
+            article_id: self.article.as_deref(),
+            max_headlines: self.max_headlines,
+            every_item: self.every_item,
+        }
+    }
+}
+
 /// Reads `body` fetched from `url` into what the widget shows.
-fn read(
-    body: Rc<[u8]>,
-    url: &str,
-    article: Option<&str>,
-    max_headlines: Option<usize>,
-) -> Result<Shown, Failure> {
-    let options = ReadOptions {
-        base_url: Some(url),
-        article_id: article,
-        max_headlines,
-    };
+fn read(body: Rc<[u8]>, url: &str, with: &ReadWith) -> Result<Shown, Failure> {
+    let options = with.options(url);
     match read_page(&body, &options) {
         Ok(page) => Ok(Shown {
             page: Rc::new(page),
@@ -269,6 +278,14 @@ fn read(
             body,
         }),
         Err(error) => Err(unreadable(&body, error)),
+    }
+}
+
+fn read_with_of(options: &FeedOptions) -> ReadWith {
+    ReadWith {
+        article: options.article.clone(),
+        max_headlines: options.max_headlines,
+        every_item: options.every_item,
     }
 }
 
@@ -284,14 +301,13 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
     let preloaded = use_mut_ref(|| false);
     let model = {
         let (url, preloaded) = ((*url).clone(), Rc::clone(&preloaded));
-        let (article, max) = (options.article.clone(), options.max_headlines);
+        let with = read_with_of(&options);
         // Storage exists only in the browser; `newsctl render` runs this hook on the host.
         let storage = options.storage && cfg!(target_arch = "wasm32");
         use_reducer_eq(move || {
             let mut model = Model::default();
-            if let Some((shown, validators, saved_at)) = storage
-                .then(|| load_stored(&url, article.as_deref(), max))
-                .flatten()
+            if let Some((shown, validators, saved_at)) =
+                storage.then(|| load_stored(&url, &with)).flatten()
             {
                 // The generation the URL effect's first run gives.
                 model.generation = 1;
@@ -306,8 +322,8 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
     let hidden = use_page_hidden();
     let on_screen = use_on_screen(root);
     // Read by tasks when their answer arrives, so it is always the current choice.
-    let read_with = use_mut_ref(|| (None::<String>, None::<usize>));
-    *read_with.borrow_mut() = (options.article.clone(), options.max_headlines);
+    let read_with = use_mut_ref(ReadWith::default);
+    *read_with.borrow_mut() = read_with_of(&options);
     let generation = use_mut_ref(|| 0u32);
 
     // `article` / `max-headlines` changed: re-read what is on screen, no request needed.
@@ -317,14 +333,11 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
         let dispatcher = model.dispatcher();
         let url = (*url).clone();
         let first_run = use_mut_ref(|| true);
-        use_effect_with(
-            (options.article.clone(), options.max_headlines),
-            move |(article, max)| {
-                if !std::mem::take(&mut *first_run.borrow_mut()) {
-                    dispatcher.dispatch(Action::Reread(url, article.clone(), *max));
-                }
-            },
-        );
+        use_effect_with(read_with_of(&options), move |with| {
+            if !std::mem::take(&mut *first_run.borrow_mut()) {
+                dispatcher.dispatch(Action::Reread(url, with.clone()));
+            }
+        });
     }
 
     // A new URL or storage switch: start over, show the stored feed if any, then fetch.
@@ -344,10 +357,8 @@ pub fn use_feed(options: FeedOptions, root: NodeRef) -> FeedHandle {
             }
             dispatcher.dispatch(Action::Reset(current));
             if *storage {
-                let (article, max) = read_with.borrow().clone();
-                if let Some((shown, validators, saved_at)) =
-                    load_stored(url, article.as_deref(), max)
-                {
+                let with = read_with.borrow().clone();
+                if let Some((shown, validators, saved_at)) = load_stored(url, &with) {
                     dispatcher.dispatch(Action::Stored(current, shown, validators, saved_at));
                 }
             } else {
@@ -456,7 +467,7 @@ async fn run_fetch(
     model: Model,
     url: String,
     storage: bool,
-    read_with: Rc<RefCell<(Option<String>, Option<usize>)>>,
+    read_with: Rc<RefCell<ReadWith>>,
     in_flight: InFlight,
     dispatcher: UseReducerDispatcher<Model>,
     mut early: Option<EarlyResponse>,
@@ -499,8 +510,8 @@ async fn run_fetch(
                     }
                     break Outcome::Unchanged(Some(validators));
                 }
-                let (article, max) = read_with.borrow().clone();
-                break match read(bytes.into(), &url, article.as_deref(), max) {
+                let with = read_with.borrow().clone();
+                break match read(bytes.into(), &url, &with) {
                     Ok(new) => {
                         if storage {
                             store(&url, &new, &validators);
@@ -541,15 +552,11 @@ async fn run_fetch(
 }
 
 /// The stored feed of `url`, read; an entry the reader refuses is removed.
-fn load_stored(
-    url: &str,
-    article: Option<&str>,
-    max_headlines: Option<usize>,
-) -> Option<(Shown, Validators, u64)> {
+fn load_stored(url: &str, with: &ReadWith) -> Option<(Shown, Validators, u64)> {
     let store = FeedStore::new(url);
     let stored = store.load(now_ms())?;
     let body: Rc<[u8]> = stored.body.into_bytes().into();
-    match read(body, url, article, max_headlines) {
+    match read(body, url, with) {
         Ok(shown) => Some((shown, stored.validators, stored.saved_at_ms)),
         Err(_) => {
             store.remove_entry();
