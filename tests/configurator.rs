@@ -5,6 +5,7 @@
 
 mod common;
 
+use news_widget::config::ATTRIBUTES;
 use news_widget::configurator::{
     csp_lines, directory_of, element, iframe, image_urls, origin, prerender_command, shell_word,
     snippet, Options, Text,
@@ -52,6 +53,10 @@ fn each_option_changed_from_its_default_is_written() {
         ("target", "_blank", "_blank"),
         ("refresh", "0", "0"),
         ("storage", "off", "off"),
+        ("layout", "headlines", "headlines"),
+        ("sections", "民生, 1", "民生, 1"),
+        ("open", "page", "page"),
+        ("history", "off", "off"),
     ];
     for (name, value, written) in cases {
         let (attributes, warnings) = with(&[(name, value)]).attributes();
@@ -74,6 +79,9 @@ fn values_equal_to_the_default_are_left_out() {
         ("refresh", "300"),
         ("storage", "on"),
         ("lang", ""),
+        ("layout", "page"),
+        ("open", "in-place"),
+        ("history", "on"),
     ]);
     assert_eq!(names(&options), vec!["feed"]);
     assert_eq!(names(&with(&[("interval", " 6 ")])), vec!["feed"]);
@@ -441,4 +449,38 @@ fn the_format_found_is_worded_in_the_pages_language() {
     // A feed the widget cannot show names no format: its error says what it found.
     let broken = report(b"<urlset/>", &ReadOptions::default());
     assert_eq!(broken.format, None);
+}
+
+#[test]
+fn every_widget_attribute_is_an_option_of_the_form() {
+    // A new attribute the form does not offer would silently never reach the snippet.
+    let mut options = Options::new(FEED, "https://cdn.example/nw/");
+    for name in ATTRIBUTES {
+        options.set(name, "x-probe".to_owned());
+        assert_eq!(
+            options.get(name),
+            "x-probe",
+            "{name} is not a field of the form"
+        );
+    }
+}
+
+#[test]
+fn the_prerender_command_passes_layout_and_sections_and_leaves_open_and_history_to_the_page() {
+    let (attributes, _) = with(&[
+        ("layout", "list"),
+        ("sections", "民生"),
+        ("open", "page"),
+        ("history", "off"),
+    ])
+    .attributes();
+    let command = prerender_command("https://cdn.example/nw/", &attributes);
+    assert!(
+        command.contains("--layout list --sections '民生'"),
+        "{command}"
+    );
+    assert!(
+        command.contains("--attr open=page --attr history=off"),
+        "{command}"
+    );
 }

@@ -99,6 +99,8 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
     "aria-hidden",
     "lang",
     "datetime",
+    "dir",
+    "tabindex",
 ];
 /// Elements a rendered body may contain.
 const ALLOWED_ELEMENTS: &[&str] = &[
@@ -178,6 +180,17 @@ fn assert_body_is_clean(root: &Element) {
                 ALLOWED_ATTRIBUTES.contains(&name.as_str()),
                 "<{tag} {name}> rendered"
             );
+        }
+        // Direction is the widget's keyword, never a feed's free text; only the headline
+        // takes focus (reading in place), and never a place in the tab order.
+        if let Some(dir) = element.get_attribute("dir") {
+            assert!(
+                ["auto", "ltr", "rtl"].contains(&dir.as_str()),
+                "<{tag} dir={dir:?}>"
+            );
+        }
+        if let Some(index) = element.get_attribute("tabindex") {
+            assert!(tag == "H1" && index == "-1", "<{tag} tabindex={index:?}>");
         }
         if let Some(href) = element.get_attribute("href") {
             assert!(is_allowed_url(&href, true), "href {href:?}");

@@ -31,6 +31,10 @@ pub struct Options {
     pub target: String,
     pub refresh: String,
     pub storage: String,
+    pub layout: String,
+    pub sections: String,
+    pub open: String,
+    pub history: String,
 }
 
 impl Options {
@@ -47,6 +51,10 @@ impl Options {
             target: "_self".to_owned(),
             refresh: "300".to_owned(),
             storage: "on".to_owned(),
+            layout: "page".to_owned(),
+            sections: String::new(),
+            open: "in-place".to_owned(),
+            history: "on".to_owned(),
         }
     }
 
@@ -62,6 +70,10 @@ impl Options {
             "target" => &self.target,
             "refresh" => &self.refresh,
             "storage" => &self.storage,
+            "layout" => &self.layout,
+            "sections" => &self.sections,
+            "open" => &self.open,
+            "history" => &self.history,
             _ => "",
         }
     }
@@ -78,6 +90,10 @@ impl Options {
             "target" => &mut self.target,
             "refresh" => &mut self.refresh,
             "storage" => &mut self.storage,
+            "layout" => &mut self.layout,
+            "sections" => &mut self.sections,
+            "open" => &mut self.open,
+            "history" => &mut self.history,
             _ => return,
         };
         *field = value;

@@ -95,7 +95,8 @@ pub fn prerender_command(bundle: &str, attributes: &[(&str, String)]) -> String 
         match *name {
             // The feed is both what newsctl reads and the element's `feed` attribute.
             "feed" => words.push(shell_word(value)),
-            "refresh" | "storage" => {
+            // What only the running widget does: the markup newsctl prints is the same.
+            "refresh" | "storage" | "open" | "history" => {
                 words.push("--attr".to_owned());
                 words.push(shell_word(&format!("{name}={value}")));
             }

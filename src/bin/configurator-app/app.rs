@@ -282,7 +282,11 @@ pub fn App() -> Html {
             <section class="cf-panel" aria-labelledby="h-options">
                 <h2 id="h-options">{ text.options_heading }</h2>
                 <div class="cf-options">
-                    { select_field("opt-lang", text.lang, &state.options.lang, &[("", text.lang_feed), ("zh-CN", "中文 (zh-CN)"), ("en", "English (en)")], set("lang")) }
+                    { select_field("opt-lang", text.lang, &state.options.lang, &[("", text.lang_feed), ("zh-CN", "简体中文 (zh-CN)"), ("zh-Hant", "繁體中文 (zh-Hant)"), ("en", "English (en)"), ("ja", "日本語 (ja)"), ("ko", "한국어 (ko)"), ("ar", "العربية (ar)")], set("lang")) }
+                    { select_field("opt-layout", text.layout, &state.options.layout, &[("page", text.layout_page), ("article", text.layout_article), ("headlines", text.layout_headlines), ("list", text.layout_list)], set("layout")) }
+                    { text_field("opt-sections", text.sections, text.sections_hint, &state.options.sections, set("sections")) }
+                    { select_field("opt-open", text.open, &state.options.open, &[("in-place", text.open_in_place), ("page", text.open_page)], set("open")) }
+                    { select_field("opt-history", text.history, &state.options.history, &[("on", text.history_on), ("off", text.history_off)], set("history")) }
                     { select_field("opt-theme", text.theme, &state.options.theme, &[("auto", text.theme_auto), ("light", text.theme_light), ("dark", text.theme_dark)], set("theme")) }
                     { number_field("opt-interval", text.interval, text.interval_hint, &state.options.interval, ("2", "600", "0.5"), warning("interval"), set("interval")) }
                     { number_field("opt-max-headlines", text.max_headlines, text.max_headlines_hint, &state.options.max_headlines, ("1", "100", "1"), warning("max-headlines"), set("max-headlines")) }
@@ -319,7 +323,9 @@ pub fn App() -> Html {
                     <news-widget id="preview" feed={attribute("feed")} article={attribute("article")}
                         interval={attribute("interval")} lang={attribute("lang")} theme={attribute("theme")}
                         max-headlines={attribute("max-headlines")} target={attribute("target")}
-                        refresh={attribute("refresh")} storage={attribute("storage")}></news-widget>
+                        refresh={attribute("refresh")} storage={attribute("storage")}
+                        layout={attribute("layout")} sections={attribute("sections")}
+                        open={attribute("open")} history={attribute("history")}></news-widget>
                 </div>
             </section>
 
