@@ -225,16 +225,27 @@ eachBrowser("each option changes the preview's attribute and the snippet, and ba
     ["refresh", "60", "300"],
     ["storage", "off", "on"],
     ["article", "shenghuo-01", ""],
+    ["layout", "headlines", "page"],
+    ["sections", "2", ""],
+    ["open", "page", "in-place"],
+    ["history", "off", "on"],
   ];
   for (const [name, value, defaultValue] of cases) {
     await setOption(page, name, value);
     await waitForAttribute(page, name, value);
     assert.ok((await output(page, "snippet")).includes(` ${name}="${value}"`), `snippet has ${name}="${value}"`);
-    assert.ok((await output(page, "prerender")).includes(name === "refresh" || name === "storage" ? `--attr ${name}=${value}` : `--${name} ${value}`), `pre-render command has ${name}`);
+    assert.ok((await output(page, "prerender")).includes(["refresh", "storage", "open", "history"].includes(name) ? `--attr ${name}=${value}` : `--${name} ${value}`), `pre-render command has ${name}`);
     await setOption(page, name, defaultValue);
     await waitForAttribute(page, name, null);
     assert.ok(!(await output(page, "snippet")).includes(` ${name}=`), `snippet without ${name} at its default`);
   }
+  // The live preview takes the layout: the list layout's list, no article.
+  await setOption(page, "layout", "list");
+  await waitInPage(page, "the preview in the list layout", () => {
+    const root = document.querySelector("#preview")?.shadowRoot;
+    return !!root?.querySelector(".nw-layout-list .nw-lists") && !root.querySelector(".nw-article");
+  });
+  await setOption(page, "layout", "page");
   // A value out of bounds is not written, and the field says why.
   await setOption(page, "interval", "1");
   await waitInPage(page, "the interval warning", () => !!document.querySelector("#opt-interval-warning"));

@@ -1,7 +1,7 @@
 // Takes the README's screenshots in headless Chromium:
 //   node tests/e2e/screenshot.mjs <out-dir>
 // The demo page (the seed, in Chinese and in English), a real English feed with a rich
-// body (the shared corpus's Hypercritical feed), and the widget in zh-Hant, ja and ar. This machine has no network: the feed's
+// body (the shared corpus's Hypercritical feed), the widget in zh-Hant, ja and ar, and the layouts. This machine has no network: the feed's
 // photos (on hypercritical.co) are replaced by a local placeholder, marked as such.
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
@@ -29,6 +29,8 @@ const shots = [
   { name: "lang-zh-hant", path: "/lang-zh-hant.html", width: 1100, height: 800, scheme: "light" },
   { name: "lang-ja", path: "/lang-ja.html", width: 1100, height: 700, scheme: "light" },
   { name: "lang-ar", path: "/lang-ar.html", width: 1100, height: 700, scheme: "light" },
+  // The placements (README "Layouts"): headlines, list and article side by side.
+  { name: "layouts", path: "/layouts-gallery.html", width: 1240, height: 900, scheme: "light" },
 ];
 
 try {

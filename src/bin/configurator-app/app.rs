@@ -325,7 +325,9 @@ pub fn App() -> Html {
                         max-headlines={attribute("max-headlines")} target={attribute("target")}
                         refresh={attribute("refresh")} storage={attribute("storage")}
                         layout={attribute("layout")} sections={attribute("sections")}
-                        open={attribute("open")} history={attribute("history")}></news-widget>
+                        // `open` is a boolean attribute to yew's html! (as on <details>); HTML names are
+                        // case-insensitive, so this spelling keeps it a plain value.
+                        Open={attribute("open")} history={attribute("history")}></news-widget>
                 </div>
             </section>
 
