@@ -29,6 +29,7 @@ const ROOT = join(HERE, "..", "..");
 const DIST = join(ROOT, "dist");
 const PAGES = join(HERE, "pages");
 const NEWSCTL = join(ROOT, "target", "debug", "newsctl");
+const LAYOUTS = ["article", "headlines", "list"];
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 20_000);
 const TEST_TIMEOUT_MS = 120_000;
@@ -100,6 +101,20 @@ before(() => {
   );
   // The same widget, rendered by the wasm only.
   writePage("client-only.html", "Client-only widget", '<news-widget data-probe feed="feed.json"></news-widget>');
+  // The other layouts, pre-rendered and client-only, for the take-over without a shift.
+  for (const layout of LAYOUTS) {
+    const part = layout === "article" ? "headline" : "sidebar";
+    writePage(
+      `prerendered-${layout}.html`,
+      `Pre-rendered widget, layout ${layout}`,
+      newsctl("render", feed, "--feed", "feed.json", "--layout", layout, "--attr", "data-probe=", "--attr", `data-probe-part=${part}`),
+    );
+    writePage(
+      `client-only-${layout}.html`,
+      `Client-only widget, layout ${layout}`,
+      `<news-widget data-probe data-probe-part="${part}" feed="feed.json" layout="${layout}"></news-widget>`,
+    );
+  }
   // Linked headlines; the reader has focused one before the switch.
   writePage(
     "prerendered-focus.html",
@@ -348,6 +363,33 @@ for (const [name, launch] of Object.entries(BROWSERS).filter(([name]) => ENGINES
       assert.deepEqual(page.problems, [], "no console errors");
       await page.close();
     });
+
+    for (const layout of LAYOUTS) {
+      test(`layout="${layout}": the wasm takes over with the client's text and no shift`, { timeout: TEST_TIMEOUT_MS }, async (t) => {
+        const browser = await launch({ javaScript: true });
+        t.after(() => browser.close());
+        const client = await browser.open(`/client-only-${layout}.html`);
+        await takenOver(client);
+        const clientText = await client.evaluate(rootText);
+        assert.deepEqual(client.problems, [], "client-only page: no console errors");
+        await client.close();
+        assert.ok(clientText && clientText.includes(layout === "article" ? HEADLINE : LAST_HEADLINE), `control: the client-only ${layout} layout shows its content`);
+
+        const page = await browser.open(`/prerendered-${layout}.html`);
+        const probe = await takenOver(page);
+        assert.ok(probe.prerenderedText, "the probe saw the pre-render before the wasm ran");
+        assert.equal(probe.prerenderedText, clientText, "the pre-render has the client's text");
+        assert.equal(probe.readyText, clientText, "after the switch: the same text as a client-only widget");
+        assert.equal(probe.staticLeft, 0, "the pre-render is gone");
+        assert.deepEqual(probe.blankFrames, [], `a frame without the ${layout === "article" ? "article" : "headlines"}`);
+        assert.equal(new Set(probe.sizes).size, 1, `the widget never changed height: ${probe.sizes}`);
+        assert.equal(probe.belowTop[0], probe.belowTop[1], "the paragraph below did not move");
+        if (probe.layoutShiftApi) assert.deepEqual(probe.shifts, [], "no layout shift entries");
+        else t.diagnostic(`${name}: no layout-shift entries in this engine; checked the geometry only (height, the paragraph below)`);
+        assert.deepEqual(page.problems, [], "no console errors");
+        await page.close();
+      });
+    }
 
     test("a slow stylesheet: the pre-render is styled from its first frame (the recipe's <head> link)", { timeout: TEST_TIMEOUT_MS }, async (t) => {
       const browser = await launch({ javaScript: true });

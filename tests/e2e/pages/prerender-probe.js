@@ -46,7 +46,10 @@
     // Before every frame is painted: is an article headline rendered (not display: none)?
     const frame = () => {
       probe.frames += 1;
-      const shown = [...widget.shadowRoot.querySelectorAll('[part="headline"]')].some((h) => h.getClientRects().length > 0);
+      // What must never vanish: the article's headline, or (layouts without an article,
+      // `data-probe-part="sidebar"`) the headlines.
+      const part = widget.dataset.probePart || "headline";
+      const shown = [...widget.shadowRoot.querySelectorAll(`[part="${part}"]`)].some((h) => h.getClientRects().length > 0);
       if (!shown) probe.blankFrames.push(probe.frames);
       if (probe.readyAt === null || probe.frames < probe.readyAt + 5) requestAnimationFrame(frame);
       else probe.done = true;
