@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 # (issue 25: quick-xml, the RSS and Atom mappings, TextDecoder) measured +24,399 B (178,759 B);
 # issue 24's second round took it to 178,370 B, so 178,370 B + 2 %. Bytes are watched, not
 # worshipped (README "Sizes").
-SIZE_BUDGET ?= 181937
+SIZE_BUDGET ?= 193336
 BROWSER_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # The runner's limit is per suite binary (20 s by default); a loaded 2-core CI machine runs the
 # payload suite in Firefox close to that. The tests wait on conditions with their own deadlines.
